@@ -1,0 +1,68 @@
+package io.atrium.firm;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.atrium.NotFoundException;
+
+/** Creates firms and answers who a firm is. */
+@Service
+public class FirmManagement {
+
+	/** Words that cannot be a firm's portal address: they collide with Atrium's own paths or look official. */
+	private static final Set<String> RESERVED_SLUGS = Set.of("app", "api", "admin", "setup", "signin", "signout",
+			"signup", "password", "dev", "actuator", "static", "css", "js", "www", "mail", "support", "help", "atrium");
+
+	private final FirmRepository firms;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	FirmManagement(FirmRepository firms, ApplicationEventPublisher events, Clock clock) {
+		this.firms = firms;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public boolean anyFirmExists() {
+		return firms.anyExists();
+	}
+
+	/** Creates a firm; the caller has validated the form, so only a taken portal address can fail here. */
+	@Transactional
+	public FirmView create(String name, String slug) {
+		var normalized = slug.strip().toLowerCase();
+		if (RESERVED_SLUGS.contains(normalized) || firms.existsBySlug(normalized)) {
+			throw new SlugTakenException(normalized);
+		}
+		var firm = firms.save(Firm.create(name, normalized, clock.instant()));
+		events.publishEvent(new FirmCreated(firm.id(), name, normalized));
+		return firm.view();
+	}
+
+	public static boolean isValidSlug(String slug) {
+		return Firm.isValidSlug(slug);
+	}
+
+	@Transactional(readOnly = true)
+	public FirmView get(FirmId id) {
+		return firms.findById(id.value()).map(Firm::view).orElseThrow(() -> new NotFoundException("firm"));
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<FirmView> findBySlug(String slug) {
+		return firms.findBySlug(slug.toLowerCase()).map(Firm::view);
+	}
+
+	@Transactional
+	public FirmView rebrand(FirmId id, String name, String accentColour) {
+		var firm = firms.findById(id.value()).orElseThrow(() -> new NotFoundException("firm"));
+		firm.rebrand(name, accentColour);
+		return firms.save(firm).view();
+	}
+}
