@@ -1,6 +1,9 @@
--- append-only: the application only ever inserts into this table
+-- append-only: the application only ever inserts into this table (docs/audit.md says how to archive old rows)
 create table audit_event (
   id uuid primary key,
+  -- orders entries written in the same microsecond, such as a firm's creation and its set-up
+  seq bigint generated always as identity not null,
+  -- null for events that belong to no firm, such as a sign-in attempt with an unknown address
   firm_id uuid,
   occurred_at timestamp with time zone not null,
   actor_id uuid,
@@ -13,3 +16,4 @@ create table audit_event (
 );
 create index audit_event_firm_time on audit_event (firm_id, occurred_at);
 create index audit_event_firm_action on audit_event (firm_id, action, occurred_at);
+create index audit_event_firm_actor on audit_event (firm_id, actor_id, occurred_at);
