@@ -44,6 +44,7 @@ class JobsConfiguration {
 			.pollingInterval(pollingInterval)
 			.shutdownMaxWait(shutdownMaxWait)
 			.enableImmediateExecution()
+			.alwaysPersistTimestampInUTC()
 			.build();
 	}
 

@@ -58,6 +58,56 @@ public final class TestMail {
 		return Arrays.stream(server().getReceivedMessages()).filter(m -> isTo(m, address)).toList();
 	}
 
+	/** The decoded plain-text part of a message (or its only part). */
+	public static String text(MimeMessage message) {
+		try {
+			return text((jakarta.mail.Part) message);
+		}
+		catch (Exception e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** The decoded HTML part of a message, or empty. */
+	public static String html(MimeMessage message) {
+		try {
+			return part(message, "text/html");
+		}
+		catch (Exception e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** The first link in the message's text that contains {@code pathPart}, made relative to the app. */
+	public static String link(MimeMessage message, String pathPart) {
+		var matcher = java.util.regex.Pattern.compile("https?://[^\\s\"<>]*" + java.util.regex.Pattern.quote(pathPart)
+				+ "[^\\s\"<>]*").matcher(text(message));
+		if (!matcher.find()) {
+			throw new AssertionError("no link with " + pathPart + " in:\n" + text(message));
+		}
+		return java.net.URI.create(matcher.group()).getRawPath();
+	}
+
+	private static String text(jakarta.mail.Part part) throws Exception {
+		var found = part(part, "text/plain");
+		return found.isEmpty() ? String.valueOf(part.getContent()) : found;
+	}
+
+	private static String part(jakarta.mail.Part part, String type) throws Exception {
+		if (part.isMimeType(type)) {
+			return String.valueOf(part.getContent());
+		}
+		if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+			for (int i = 0; i < multipart.getCount(); i++) {
+				var found = part(multipart.getBodyPart(i), type);
+				if (!found.isEmpty()) {
+					return found;
+				}
+			}
+		}
+		return "";
+	}
+
 	private static boolean isTo(MimeMessage message, String address) {
 		try {
 			var to = message.getRecipients(Message.RecipientType.TO);

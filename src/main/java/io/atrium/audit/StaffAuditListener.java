@@ -98,7 +98,7 @@ class StaffAuditListener {
 	void on(StaffSignInFailed event) {
 		log.record(new AuditEntry(event.firm(), event.staff() == null ? null : event.staff().value(), event.email(),
 				AuditActions.STAFF_SIGN_IN_FAILED, event.staff() == null ? null : event.staff().toString(),
-				failureReason(event.reason())));
+				failureReason(event.reason(), event.staff() != null)));
 	}
 
 	@EventListener
@@ -155,14 +155,15 @@ class StaffAuditListener {
 		return Character.toUpperCase(name.charAt(0)) + name.substring(1);
 	}
 
-	private static String failureReason(String reason) {
+	/** An address known to the firm without a password is an invitation not yet accepted. */
+	private static String failureReason(String reason, boolean knownAddress) {
 		if (reason == null) {
 			return null;
 		}
 		return switch (reason) {
-			case "unknown" -> "Unknown address";
+			case "unknown" -> knownAddress ? "Invitation not accepted yet" : "Unknown address";
 			case "password" -> "Wrong password";
-			case "locked" -> "Account locked after repeated failures";
+			case "locked" -> "Account locked";
 			case "deactivated" -> "Account deactivated";
 			case "throttled" -> "Too many attempts from this address";
 			default -> reason;

@@ -8,7 +8,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.atrium.NotFoundException;
+import io.atrium.platform.NotFoundException;
 
 /** Creates firms and answers who a firm is. */
 @Service

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
-import io.atrium.NotFoundException;
+import io.atrium.platform.NotFoundException;
 
 /**
  * The built-in mailbox that shows outgoing email when no SMTP server is configured. It is on with

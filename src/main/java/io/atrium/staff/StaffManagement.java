@@ -11,9 +11,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.atrium.InvalidRequestException;
-import io.atrium.NotFoundException;
-import io.atrium.PasswordPolicy;
+import io.atrium.platform.InvalidRequestException;
+import io.atrium.platform.NotFoundException;
+import io.atrium.platform.PasswordPolicy;
 import io.atrium.firm.FirmId;
 import io.atrium.firm.FirmManagement;
 import io.atrium.staff.StaffTokenStore.Purpose;
@@ -151,7 +151,7 @@ public class StaffManagement {
 	private void sendInvitation(StaffPrincipal actor, StaffUser user) {
 		var now = clock.instant();
 		var expires = now.plus(INVITATION_LIFETIME);
-		var token = tokens.issue(user, Purpose.INVITATION, now, expires);
+		var token = tokens.issue(user.id(), user.firm(), Purpose.INVITATION, now, expires);
 		events.publishEvent(new StaffInvited(user.firm(), user.id(), user.email(), user.name(), user.role(),
 				actor.id(), actor.name(), token.value(), expires));
 	}
@@ -198,7 +198,7 @@ public class StaffManagement {
 			.ifPresent(user -> {
 				var now = clock.instant();
 				var expires = now.plus(RESET_LIFETIME);
-				var token = tokens.issue(user, Purpose.PASSWORD_RESET, now, expires);
+				var token = tokens.issue(user.id(), user.firm(), Purpose.PASSWORD_RESET, now, expires);
 				events.publishEvent(new StaffPasswordResetRequested(user.firm(), user.id(), user.email(),
 						user.name(), token.value(), expires));
 			});

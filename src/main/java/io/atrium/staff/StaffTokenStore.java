@@ -9,7 +9,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import io.atrium.SecureToken;
+import io.atrium.platform.SecureToken;
+import io.atrium.firm.FirmId;
 
 /**
  * Single-use staff links. A new link of one purpose supersedes the older ones at once, and a link is spent by one
@@ -32,15 +33,15 @@ class StaffTokenStore {
 		this.jdbc = jdbc;
 	}
 
-	SecureToken issue(StaffUser user, Purpose purpose, Instant now, Instant expiresAt) {
+	SecureToken issue(StaffId staff, FirmId firm, Purpose purpose, Instant now, Instant expiresAt) {
 		jdbc.sql("update staff_token set used_at = :now where staff_id = :staff and purpose = :purpose and used_at is null")
-			.param("now", ts(now)).param("staff", user.id().value()).param("purpose", purpose.name())
+			.param("now", ts(now)).param("staff", staff.value()).param("purpose", purpose.name())
 			.update();
 		var token = SecureToken.generate();
 		jdbc.sql("""
 				insert into staff_token (token_hash, staff_id, firm_id, purpose, created_at, expires_at)
 				values (:hash, :staff, :firm, :purpose, :now, :expires)""")
-			.param("hash", token.hash()).param("staff", user.id().value()).param("firm", user.firm().value())
+			.param("hash", token.hash()).param("staff", staff.value()).param("firm", firm.value())
 			.param("purpose", purpose.name()).param("now", ts(now)).param("expires", ts(expiresAt))
 			.update();
 		return token;

@@ -40,25 +40,25 @@ class DevMailboxTests {
 		registry.add("atrium.jobs.polling-interval", () -> "100ms");
 	}
 
-	@Autowired
-	FirmManagement firms;
-
-	@Autowired
-	ApplicationEventPublisher events;
-
-	@Autowired
-	TransactionTemplate transactions;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	DevMailbox mailbox;
-
-	@LocalServerPort
-	int port;
-
 	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final FirmManagement firms;
+	private final ApplicationEventPublisher events;
+	private final TransactionTemplate transactions;
+	private final JdbcClient jdbc;
+	private final DevMailbox mailbox;
+	private final int port;
+
+	@Autowired
+	DevMailboxTests(FirmManagement firms, ApplicationEventPublisher events, TransactionTemplate transactions,
+			JdbcClient jdbc, DevMailbox mailbox, @LocalServerPort int port) {
+		this.firms = firms;
+		this.events = events;
+		this.transactions = transactions;
+		this.jdbc = jdbc;
+		this.mailbox = mailbox;
+		this.port = port;
+	}
 
 	@Test
 	void showsOutgoingEmailWithItsHtmlUnderARelaxedPolicy() throws Exception {

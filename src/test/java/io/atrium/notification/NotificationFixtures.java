@@ -7,7 +7,7 @@ import java.util.function.BooleanSupplier;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import io.atrium.SecureToken;
+import io.atrium.platform.SecureToken;
 import io.atrium.firm.FirmView;
 import io.atrium.staff.FirmRole;
 import io.atrium.staff.StaffId;

@@ -26,7 +26,7 @@ import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.atrium.AtriumIntegrationTest;
-import io.atrium.SecureToken;
+import io.atrium.platform.SecureToken;
 import io.atrium.TestMail;
 import io.atrium.firm.FirmManagement;
 import io.atrium.staff.StaffId;
@@ -40,23 +40,23 @@ class OutboxDeliveryTests extends AtriumIntegrationTest {
 
 	private static final Duration WAIT = Duration.ofSeconds(15);
 
-	@Autowired
-	FirmManagement firms;
+	private final FirmManagement firms;
+	private final ApplicationEventPublisher events;
+	private final TransactionTemplate transactions;
+	private final JdbcClient jdbc;
+	private final Outbox outbox;
+	private final int port;
 
 	@Autowired
-	ApplicationEventPublisher events;
-
-	@Autowired
-	TransactionTemplate transactions;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Outbox outbox;
-
-	@LocalServerPort
-	int port;
+	OutboxDeliveryTests(FirmManagement firms, ApplicationEventPublisher events, TransactionTemplate transactions,
+			JdbcClient jdbc, Outbox outbox, @LocalServerPort int port) {
+		this.firms = firms;
+		this.events = events;
+		this.transactions = transactions;
+		this.jdbc = jdbc;
+		this.outbox = outbox;
+		this.port = port;
+	}
 
 	@Test
 	void deliversAnInvitationOverSmtpInTheFirmsNameWithTheLink() throws Exception {

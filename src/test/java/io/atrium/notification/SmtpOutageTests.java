@@ -46,17 +46,19 @@ class SmtpOutageTests {
 		registry.add("atrium.jobs.polling-interval", () -> "100ms");
 	}
 
-	@Autowired
-	FirmManagement firms;
+	private final FirmManagement firms;
+	private final ApplicationEventPublisher events;
+	private final TransactionTemplate transactions;
+	private final JdbcClient jdbc;
 
 	@Autowired
-	ApplicationEventPublisher events;
-
-	@Autowired
-	TransactionTemplate transactions;
-
-	@Autowired
-	JdbcClient jdbc;
+	SmtpOutageTests(FirmManagement firms, ApplicationEventPublisher events, TransactionTemplate transactions,
+			JdbcClient jdbc) {
+		this.firms = firms;
+		this.events = events;
+		this.transactions = transactions;
+		this.jdbc = jdbc;
+	}
 
 	@AfterAll
 	static void stopServer() {

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 
-import io.atrium.FormErrors;
+import io.atrium.platform.FormErrors;
 import io.atrium.audit.AuditActions;
 import io.atrium.audit.AuditEntry;
 import io.atrium.audit.AuditEntryView;

@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseBody;
 
-import io.atrium.NotFoundException;
+import io.atrium.platform.NotFoundException;
 import io.atrium.notification.DevMailbox;
 import io.atrium.notification.OutboxEmail;
 import jakarta.servlet.http.HttpServletResponse;

@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.atrium.FormErrors;
-import io.atrium.InvalidRequestException;
+import io.atrium.platform.FormErrors;
+import io.atrium.platform.InvalidRequestException;
 import io.atrium.staff.StaffManagement;
 import io.atrium.staff.StaffPrincipal;
 import jakarta.servlet.http.HttpServletResponse;

@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
-import io.atrium.FormErrors;
-import io.atrium.InvalidRequestException;
+import io.atrium.platform.FormErrors;
+import io.atrium.platform.InvalidRequestException;
 import io.atrium.staff.StaffManagement;
 import io.atrium.staff.StaffManagement.LinkState;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,6 +1,6 @@
 package io.atrium.staff.web;
 
-import io.atrium.PasswordPolicy;
+import io.atrium.platform.PasswordPolicy;
 import io.atrium.staff.StaffManagement.NewFirm;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;

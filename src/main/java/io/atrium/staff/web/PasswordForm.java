@@ -1,6 +1,6 @@
 package io.atrium.staff.web;
 
-import io.atrium.PasswordPolicy;
+import io.atrium.platform.PasswordPolicy;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 

@@ -13,9 +13,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import io.atrium.FormErrors;
-import io.atrium.InvalidRequestException;
-import io.atrium.NotFoundException;
+import io.atrium.platform.FormErrors;
+import io.atrium.platform.InvalidRequestException;
+import io.atrium.platform.NotFoundException;
 import io.atrium.firm.FirmManagement;
 import io.atrium.firm.SlugTakenException;
 import io.atrium.staff.StaffManagement;

@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.atrium.FormErrors;
-import io.atrium.InvalidRequestException;
+import io.atrium.platform.FormErrors;
+import io.atrium.platform.InvalidRequestException;
 import io.atrium.staff.FirmRole;
 import io.atrium.staff.StaffId;
 import io.atrium.staff.StaffManagement;

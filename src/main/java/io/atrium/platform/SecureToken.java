@@ -1,4 +1,4 @@
-package io.atrium;
+package io.atrium.platform;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

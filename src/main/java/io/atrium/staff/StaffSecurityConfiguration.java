@@ -1,4 +1,4 @@
-package io.atrium;
+package io.atrium.staff;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -10,20 +10,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
-import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
@@ -31,64 +22,27 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import io.atrium.staff.SignInThrottle;
-import io.atrium.staff.StaffAuthentication;
-import io.atrium.staff.StaffManagement;
-import io.atrium.staff.StaffPrincipal;
-import io.atrium.staff.StaffSessionRefresh;
-import io.atrium.staff.StaffSignInFailed;
-import io.atrium.staff.StaffSignedOut;
+import io.atrium.platform.ProblemEntryPoint;
+import io.atrium.platform.SecurityHeaders;
+import io.atrium.platform.SessionAbsoluteTimeout;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Who may call what. Two chains: actuator (health public, metrics behind HTTP Basic for a scraper) and the
- * application (staff form sign-in, sessions in the database, CSRF on every state change, strict headers).
+ * The application's security chain: staff form sign-in with per-address throttling and per-account lock-out,
+ * sessions in the database with idle and absolute timeouts, CSRF on every state change, strict headers, and the
+ * signed-in user re-read on every request. (Actuator has its own chain in the platform module.)
  */
 @Configuration(proxyBeanMethods = false)
-class SecurityConfiguration {
+class StaffSecurityConfiguration {
 
 	static final String SIGN_IN_EMAIL = "atrium.signin.email";
 	static final String SIGN_IN_MINUTES = "atrium.signin.minutes";
-
-	/** No inline script or style anywhere; pages load only their own assets and cannot be framed. */
-	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
-			+ "form-action 'self'; frame-ancestors 'none'";
-
-	@Bean
-	@Order(1)
-	SecurityFilterChain actuator(HttpSecurity http, PasswordEncoder encoder,
-			@Value("${atrium.metrics.username:}") String username,
-			@Value("${atrium.metrics.password:}") String password) throws Exception {
-		var users = new InMemoryUserDetailsManager();
-		boolean scraperConfigured = !username.isBlank() && !password.isBlank();
-		if (scraperConfigured) {
-			users.createUser(User.withUsername(username).password(encoder.encode(password)).roles("METRICS").build());
-		}
-		var provider = new DaoAuthenticationProvider(users);
-		provider.setPasswordEncoder(encoder);
-		http.securityMatcher("/actuator/**")
-			.authenticationManager(new ProviderManager(provider))
-			.authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/actuator/health/**")
-				.permitAll()
-				.anyRequest()
-				.access((auth, ctx) -> new org.springframework.security.authorization.AuthorizationDecision(
-						scraperConfigured && auth.get() != null
-								&& auth.get().getAuthorities().stream().anyMatch(g -> g.getAuthority().equals("ROLE_METRICS")))))
-			.httpBasic(Customizer.withDefaults())
-			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.csrf(c -> c.disable())
-			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY)));
-		return http.build();
-	}
 
 	@Bean
 	SecurityContextRepository securityContextRepository() {
@@ -128,16 +82,10 @@ class SecurityConfiguration {
 					response.sendRedirect(request.getContextPath() + "/signin?signedout");
 				})
 				.deleteCookies("ATRIUM_SESSION"))
-			.exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
+			.exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(new ProblemEntryPoint(), api)
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/signin"), AnyRequestMatcher.INSTANCE))
 			.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
-			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
-				.frameOptions(f -> f.deny())
-				.referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
-				.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
-				.addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
-						"camera=(), microphone=(), geolocation=(), payment=(), usb=()"))
-				.addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Opener-Policy", "same-origin")))
+			.headers(SecurityHeaders::apply)
 			.addFilterBefore(new SessionAbsoluteTimeout(absoluteTimeout, clock), SecurityContextHolderFilter.class)
 			.addFilterAfter(new StaffSessionRefresh(staff, contexts), SecurityContextHolderFilter.class)
 			.addFilterBefore(new SignInRateLimit(throttle, events), UsernamePasswordAuthenticationFilter.class);

@@ -1,4 +1,4 @@
-package io.atrium;
+package io.atrium.platform;
 
 /**
  * A request that breaks a rule the person can fix: a taken address, a weak password, the last Owner. Carries the

@@ -1,4 +1,4 @@
-package io.atrium;
+package io.atrium.platform;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -15,12 +15,12 @@ import jakarta.servlet.http.HttpServletResponse;
  * Ends a session a fixed time after it began, however active it is (the idle timeout is the session store's):
  * a stolen session cookie stops working by the end of the working day.
  */
-class SessionAbsoluteTimeout extends OncePerRequestFilter {
+public class SessionAbsoluteTimeout extends OncePerRequestFilter {
 
 	private final Duration limit;
 	private final Clock clock;
 
-	SessionAbsoluteTimeout(Duration limit, Clock clock) {
+	public SessionAbsoluteTimeout(Duration limit, Clock clock) {
 		this.limit = limit;
 		this.clock = clock;
 	}

@@ -1,4 +1,4 @@
-package io.atrium;
+package io.atrium.platform;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;

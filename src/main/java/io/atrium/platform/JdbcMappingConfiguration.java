@@ -1,4 +1,4 @@
-package io.atrium;
+package io.atrium.platform;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;

@@ -1,4 +1,4 @@
-package io.atrium;
+package io.atrium.platform;
 
 import java.io.BufferedReader;
 import java.io.IOException;

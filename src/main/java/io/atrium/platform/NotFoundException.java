@@ -1,4 +1,4 @@
-package io.atrium;
+package io.atrium.platform;
 
 /**
  * Something asked for does not exist, or exists but may not be seen by the one asking: both answer 404, so

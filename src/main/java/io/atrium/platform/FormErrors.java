@@ -1,4 +1,4 @@
-package io.atrium;
+package io.atrium.platform;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;

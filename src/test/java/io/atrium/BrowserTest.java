@@ -1,0 +1,175 @@
+package io.atrium;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A full application driven by a real browser: Debian's headless Chromium and ChromeDriver, one browser per test
+ * class, cookies cleared before each test. Without Chromium the tests are skipped, except in CI ({@code CI=true}),
+ * where they fail. A failed test leaves a screenshot (and the page's HTML) in {@code target/screenshots}.
+ */
+@ExtendWith(BrowserTest.ScreenshotOnFailure.class)
+public abstract class BrowserTest extends AtriumIntegrationTest {
+
+	static final String CHROMIUM = "/usr/bin/chromium";
+	static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+	private static final Duration WAIT = Duration.ofSeconds(10);
+
+	private static WebDriver driver;
+	private static Path profile;
+
+	@LocalServerPort
+	protected int port;
+
+	@BeforeAll
+	static void startBrowser() throws IOException {
+		for (var program : List.of(CHROMIUM, CHROMEDRIVER)) {
+			if (!Files.isExecutable(Path.of(program))) {
+				var message = program + " is missing: install Debian's chromium and chromium-driver packages to run "
+						+ "the browser tests";
+				if (TestDatabase.inCi()) {
+					throw new IllegalStateException(message + " (they are required in CI)");
+				}
+				Assumptions.abort(message);
+			}
+		}
+		profile = Files.createTempDirectory("atrium-chromium-");
+		var options = new ChromeOptions();
+		options.setBinary(CHROMIUM);
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+				"--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+				"--window-size=1280,900", "--user-data-dir=" + profile);
+		var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
+			.usingAnyFreePort()
+			.build();
+		driver = new ChromeDriver(service, options);
+		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+	}
+
+	@AfterAll
+	static void quitBrowser() throws IOException {
+		if (driver != null) {
+			try {
+				driver.quit();
+			}
+			finally {
+				driver = null;
+			}
+		}
+		if (profile != null) {
+			try (Stream<Path> files = Files.walk(profile)) {
+				files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+			}
+			profile = null;
+		}
+	}
+
+	/** Before (not after) each test, so that a failed test's page is still there for its screenshot. */
+	@BeforeEach
+	void clearBrowser() {
+		clearCookies();
+	}
+
+	protected WebDriver browser() {
+		return driver;
+	}
+
+	/** Opens a path of the application under test, e.g. {@code open("/signin")}. */
+	protected void open(String path) {
+		driver.get(url(path));
+	}
+
+	protected String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+	/** Forgets the session: as if another person used the browser. */
+	protected void clearCookies() {
+		if (driver.getCurrentUrl() != null && driver.getCurrentUrl().startsWith("http")) {
+			driver.manage().deleteAllCookies();
+		}
+	}
+
+	/** Waits until the element is visible and returns it. */
+	protected WebElement waitFor(By locator) {
+		return waitUntil(ExpectedConditions.visibilityOfElementLocated(locator));
+	}
+
+	/** Waits until the element shows the text (somewhere in it) and returns it. */
+	protected WebElement waitForText(By locator, String text) {
+		waitUntil(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+		return driver.findElement(locator);
+	}
+
+	protected <T> T waitUntil(ExpectedCondition<T> condition) {
+		return new WebDriverWait(driver, WAIT).until(condition);
+	}
+
+	/** Replaces the field's content with the text. */
+	protected void type(By locator, String text) {
+		var field = waitFor(locator);
+		field.clear();
+		field.sendKeys(text);
+	}
+
+	protected void click(By locator) {
+		waitUntil(ExpectedConditions.elementToBeClickable(locator)).click();
+	}
+
+	/** The directory Maven builds into: {@code -Datrium.build.dir=...} when given, else {@code target}. */
+	static Path buildDirectory() {
+		var configured = System.getProperty("atrium.build.dir");
+		return Path.of(configured == null || configured.isBlank() ? "target" : configured);
+	}
+
+	/** Saves {@code <Class>-<method>.png} and {@code .html} of the page the failed test left the browser on. */
+	static final class ScreenshotOnFailure implements TestWatcher {
+
+		@Override
+		public void testFailed(ExtensionContext context, Throwable cause) {
+			if (!(driver instanceof ChromeDriver chrome)) {
+				return;
+			}
+			var name = context.getRequiredTestClass().getSimpleName() + "-"
+					+ context.getTestMethod().map(m -> m.getName()).orElse("unknown");
+			var folder = buildDirectory().resolve("screenshots");
+			try {
+				Files.createDirectories(folder);
+				var png = folder.resolve(name + ".png");
+				Files.write(png, chrome.getScreenshotAs(OutputType.BYTES));
+				Files.writeString(folder.resolve(name + ".html"),
+						"<!-- " + chrome.getCurrentUrl() + " -->\n" + chrome.getPageSource(), StandardCharsets.UTF_8);
+				System.err.println("Screenshot of the failed test: " + png.toAbsolutePath());
+			}
+			catch (IOException | RuntimeException e) {
+				System.err.println("Could not save a screenshot of " + name + ": " + e);
+			}
+		}
+	}
+}

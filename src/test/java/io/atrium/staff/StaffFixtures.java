@@ -1,0 +1,42 @@
+package io.atrium.staff;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.atrium.staff.StaffManagement.NewFirm;
+
+/** Firms and staff for tests: every call makes new, unique addresses, so tests never depend on each other. */
+public final class StaffFixtures {
+
+	public static final String PASSWORD = "mellow tangerine harbor lamp";
+
+	private StaffFixtures() {
+	}
+
+	public static String uniqueEmail(String who) {
+		return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+	}
+
+	public static String uniqueSlug() {
+		return "firm-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	/** A new firm and its Owner, signed up through the facade. */
+	public static StaffPrincipal aFirmWithOwner(StaffManagement staff) {
+		var email = uniqueEmail("owner");
+		var owner = staff.signUp(new NewFirm("Firm " + email, uniqueSlug(), "Olive Owner", email, PASSWORD, false));
+		return staff.activePrincipal(owner.id()).orElseThrow();
+	}
+
+	/** A colleague invited by {@code owner} with {@code role} who accepted the invitation. */
+	public static StaffPrincipal aColleague(StaffManagement staff, StaffTokenStore tokens, StaffPrincipal owner,
+			FirmRole role) {
+		var email = uniqueEmail(role.name().toLowerCase());
+		var invited = staff.invite(owner, email, "Colleague " + role, role);
+		var now = Instant.now();
+		var token = tokens.issue(invited.id(), owner.firm(), StaffTokenStore.Purpose.INVITATION, now,
+				now.plus(StaffManagement.INVITATION_LIFETIME));
+		staff.acceptInvitation(token.value(), invited.name(), PASSWORD);
+		return staff.activePrincipal(invited.id()).orElseThrow();
+	}
+}
