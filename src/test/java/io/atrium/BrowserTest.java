@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -27,7 +28,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A full application driven by a real browser: Debian's headless Chromium and ChromeDriver, one browser per test
@@ -43,9 +43,6 @@ public abstract class BrowserTest extends AtriumIntegrationTest {
 
 	private static WebDriver driver;
 	private static Path profile;
-
-	@LocalServerPort
-	protected int port;
 
 	@BeforeAll
 	static void startBrowser() throws IOException {
@@ -127,8 +124,19 @@ public abstract class BrowserTest extends AtriumIntegrationTest {
 		return driver.findElement(locator);
 	}
 
+	/** Waits up to 10 s; on time-out, says which page the browser is on and what problems it shows. */
 	protected <T> T waitUntil(ExpectedCondition<T> condition) {
-		return new WebDriverWait(driver, WAIT).until(condition);
+		try {
+			return new WebDriverWait(driver, WAIT).until(condition);
+		}
+		catch (TimeoutException e) {
+			var problems = driver.findElements(By.cssSelector(".problem, .field-error"))
+				.stream()
+				.map(WebElement::getText)
+				.toList();
+			throw new TimeoutException("On " + driver.getCurrentUrl() + " (\"" + driver.getTitle() + "\", problems shown: "
+					+ problems + "): " + e.getRawMessage(), e);
+		}
 	}
 
 	/** Replaces the field's content with the text. */

@@ -6,10 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests can move forward, to expire links, locks and sessions without waiting. */
+/** Real time plus an offset that tests can move forward, to expire links, locks and sessions without waiting. */
 public class MutableClock extends Clock {
 
-	private volatile Instant now = Instant.now();
+	private volatile Duration offset = Duration.ZERO;
 
 	@Override
 	public ZoneId getZone() {
@@ -23,14 +23,14 @@ public class MutableClock extends Clock {
 
 	@Override
 	public Instant instant() {
-		return now;
+		return Instant.now().plus(offset);
 	}
 
 	public void advance(Duration duration) {
-		now = now.plus(duration);
+		offset = offset.plus(duration);
 	}
 
 	public void reset() {
-		now = Instant.now();
+		offset = Duration.ZERO;
 	}
 }

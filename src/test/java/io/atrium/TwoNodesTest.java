@@ -47,7 +47,7 @@ class TwoNodesTest {
 
 	private static final String OWNER_PASSWORD = "mellow tangerine harbor lamp";
 	private static final String COLLEAGUE_PASSWORD = "purple elephants juggle quietly";
-	private static final Duration MAIL_WAIT = Duration.ofSeconds(20);
+	private static final Duration MAIL_WAIT = Duration.ofSeconds(30);
 	private static final Pattern CSRF_INPUT = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 	private static final Pattern CSRF_META = Pattern.compile("name=\"csrf-token\"\\s+content=\"([^\"]+)\"");
 	private static final Pattern INVITATION_PATH = Pattern.compile("/invitation/[A-Za-z0-9_-]{43}");
@@ -82,7 +82,7 @@ class TwoNodesTest {
 		assertThat(setupPage.statusCode()).isEqualTo(200);
 		var created = setupVisitor.post(a, "/setup", form("_csrf", csrf(setupPage), "firmName", "Two Nodes & Co",
 				"slug", "two-nodes-" + unique, "ownerName", "Olive Owner", "email", ownerEmail, "password",
-				OWNER_PASSWORD));
+				OWNER_PASSWORD, "demoData", "false"));
 		assertRedirect(created, "/signin?welcome");
 
 		owner = new Visitor();

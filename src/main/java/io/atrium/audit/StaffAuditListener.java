@@ -1,6 +1,7 @@
 package io.atrium.audit;
 
 import java.util.Locale;
+import java.util.UUID;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -55,7 +56,7 @@ class StaffAuditListener {
 	/** The link token in the event is never recorded. */
 	@EventListener
 	void on(StaffInvited event) {
-		log.record(new AuditEntry(event.firm(), event.invitedBy().value(),
+		log.record(new AuditEntry(event.firm(), idOf(event.invitedBy()),
 				labelOf(event.invitedBy(), event.invitedByName()), AuditActions.STAFF_INVITED,
 				event.staff().toString(), event.name() + " <" + event.email() + "> as " + roleName(event.role())));
 	}
@@ -108,19 +109,19 @@ class StaffAuditListener {
 
 	@EventListener
 	void on(StaffDeactivated event) {
-		log.record(new AuditEntry(event.firm(), event.by().value(), labelOf(event.by(), null),
+		log.record(new AuditEntry(event.firm(), idOf(event.by()), labelOf(event.by(), null),
 				AuditActions.STAFF_DEACTIVATED, event.staff().toString(), event.email()));
 	}
 
 	@EventListener
 	void on(StaffReactivated event) {
-		log.record(new AuditEntry(event.firm(), event.by().value(), labelOf(event.by(), null),
+		log.record(new AuditEntry(event.firm(), idOf(event.by()), labelOf(event.by(), null),
 				AuditActions.STAFF_REACTIVATED, event.staff().toString(), event.email()));
 	}
 
 	@EventListener
 	void on(StaffRoleChanged event) {
-		log.record(new AuditEntry(event.firm(), event.by().value(), labelOf(event.by(), null),
+		log.record(new AuditEntry(event.firm(), idOf(event.by()), labelOf(event.by(), null),
 				AuditActions.STAFF_ROLE_CHANGED, event.staff().toString(),
 				event.email() + ": " + roleName(event.from()) + " → " + roleName(event.to())));
 	}
@@ -139,7 +140,12 @@ class StaffAuditListener {
 		if (current != null && current.id().equals(actor)) {
 			return current.email();
 		}
-		return fallback != null ? fallback : actor.toString();
+		return fallback != null || actor == null ? fallback : actor.toString();
+	}
+
+	/** A missing actor must not fail the change being recorded: the entry is written without one. */
+	private static UUID idOf(StaffId staff) {
+		return staff == null ? null : staff.value();
 	}
 
 	private static StaffPrincipal currentStaff() {

@@ -51,13 +51,11 @@ class StaffSecurityConfiguration {
 
 	@Bean
 	@Order(10)
-	SecurityFilterChain application(HttpSecurity http, StaffAuthentication staffAuthentication,
-			StaffManagement staff, SecurityContextRepository contexts, SignInThrottle throttle,
+	SecurityFilterChain application(HttpSecurity http, StaffManagement staff, SecurityContextRepository contexts, SignInThrottle throttle,
 			ApplicationEventPublisher events, Clock clock,
 			@Value("${atrium.session.absolute-timeout:12h}") Duration absoluteTimeout) throws Exception {
 		var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
-		http.authenticationProvider(staffAuthentication)
-			.securityContext(c -> c.securityContextRepository(contexts))
+		http.securityContext(c -> c.securityContextRepository(contexts))
 			.authorizeHttpRequests(a -> a
 				.requestMatchers("/", "/setup", "/signup", "/signin", "/signin/**", "/password/**", "/invitation/**",
 						"/error", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/dev/mail",

@@ -21,8 +21,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.atrium.AtriumIntegrationTest;
-import io.atrium.platform.SecureToken;
 import io.atrium.firm.FirmManagement;
+import io.atrium.platform.SecureToken;
 import io.atrium.staff.FirmRole;
 import io.atrium.staff.StaffDeactivated;
 import io.atrium.staff.StaffId;
@@ -36,28 +36,27 @@ import io.atrium.staff.StaffSignedIn;
 
 class AuditLogTests extends AtriumIntegrationTest {
 
-	@Autowired
-	AuditLog auditLog;
-
-	@Autowired
-	StaffAuditListener listener;
-
-	@Autowired
-	StaffManagement staff;
-
-	@Autowired
-	FirmManagement firms;
-
-	@Autowired
-	ApplicationEventPublisher events;
-
-	@Autowired
-	PlatformTransactionManager transactionManager;
-
-	@Autowired
-	JdbcClient jdbc;
+	private final AuditLog auditLog;
+	private final StaffAuditListener listener;
+	private final StaffManagement staff;
+	private final FirmManagement firms;
+	private final ApplicationEventPublisher events;
+	private final PlatformTransactionManager transactionManager;
+	private final JdbcClient jdbc;
 
 	StaffPrincipal owner;
+
+	@Autowired
+	AuditLogTests(AuditLog auditLog, StaffAuditListener listener, StaffManagement staff, FirmManagement firms,
+			ApplicationEventPublisher events, PlatformTransactionManager transactionManager, JdbcClient jdbc) {
+		this.auditLog = auditLog;
+		this.listener = listener;
+		this.staff = staff;
+		this.firms = firms;
+		this.events = events;
+		this.transactionManager = transactionManager;
+		this.jdbc = jdbc;
+	}
 
 	@BeforeEach
 	void newFirm() {

@@ -28,22 +28,23 @@ class SignInAuditTests extends AtriumIntegrationTest {
 
 	private static final String BROWSER = "Mozilla/5.0 (Audit test) Firefox/140.0";
 
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	AuditLog auditLog;
-
-	@Autowired
-	StaffManagement staff;
-
-	@Autowired
-	FirmManagement firms;
-
-	@Autowired
-	JdbcClient jdbc;
+	private final MockMvc mvc;
+	private final AuditLog auditLog;
+	private final StaffManagement staff;
+	private final FirmManagement firms;
+	private final JdbcClient jdbc;
 
 	StaffPrincipal owner;
+
+	@Autowired
+	SignInAuditTests(MockMvc mvc, AuditLog auditLog, StaffManagement staff, FirmManagement firms,
+			JdbcClient jdbc) {
+		this.mvc = mvc;
+		this.auditLog = auditLog;
+		this.staff = staff;
+		this.firms = firms;
+		this.jdbc = jdbc;
+	}
 
 	@BeforeEach
 	void newFirm() {
@@ -70,6 +71,8 @@ class SignInAuditTests extends AtriumIntegrationTest {
 		assertThat(entry.actorId()).isEqualTo(owner.id().value());
 		assertThat(entry.summary()).isEqualTo("Wrong password");
 		assertThat(entry.ip()).isEqualTo("203.0.113.51");
+		assertThat(auditLog.search(owner.firm(), new AuditQuery(null, AuditActions.STAFF_SIGN_IN_FAILED, null, null), 0,
+				10).entries()).as("one attempt, one entry").hasSize(1);
 	}
 
 	@Test

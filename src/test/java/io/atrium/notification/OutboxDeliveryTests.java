@@ -58,7 +58,7 @@ class OutboxDeliveryTests extends AtriumIntegrationTest {
 		this.port = port;
 	}
 
-	@Test
+	@org.junit.jupiter.api.RepeatedTest(10)
 	void deliversAnInvitationOverSmtpInTheFirmsNameWithTheLink() throws Exception {
 		var firm = firms.create("Reyes & <Partners>", uniqueSlug());
 		var address = uniqueAddress();
@@ -67,6 +67,14 @@ class OutboxDeliveryTests extends AtriumIntegrationTest {
 		transactions.executeWithoutResult(tx -> events.publishEvent(invitation));
 
 		var messages = TestMail.awaitMessages(address, 1, WAIT);
+		if (messages.isEmpty()) {
+			System.out.println("DIAG row " + outboxRow(jdbc, address) + " now " + Instant.now() + " clock " + clock.instant()
+					+ " h2now " + jdbc.sql("select current_timestamp").query().singleValue()
+					+ " due " + jdbc.sql("select id from outbox_email where status = 'PENDING' and next_attempt_at <= :now").param("now", java.sql.Timestamp.from(clock.instant())).query().listOfRows()
+					+ " all " + jdbc.sql("select id, status, attempts, next_attempt_at, created_at, recipient from outbox_email").query().listOfRows()
+					+ " tasks " + jdbc.sql("select * from scheduled_tasks").query().listOfRows());
+			Thread.getAllStackTraces().forEach((t, st) -> { if (t.getName().startsWith("pool-")) { System.out.println("DIAG thread " + t.getName() + " " + java.util.Arrays.toString(st)); } });
+		}
 		assertThat(messages).hasSize(1);
 		var message = messages.get(0);
 		assertThat(message.getSubject()).isEqualTo("Sam Owner invited you to join Reyes & <Partners> on Atrium");

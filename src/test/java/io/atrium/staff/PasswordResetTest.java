@@ -32,9 +32,12 @@ class PasswordResetTest extends AtriumIntegrationTest {
 		var a = visitor().submit("/password/forgot", "/password/forgot", Map.of("email", owner.email()));
 		var b = visitor().submit("/password/forgot", "/password/forgot", Map.of("email", unknown));
 		assertThat(a.statusCode()).isEqualTo(b.statusCode()).isEqualTo(200);
-		assertThat(a.body().replace(owner.email(), "X").replaceAll("value=\"[^\"]+\"", ""))
-			.isEqualTo(b.body().replace(unknown, "X").replaceAll("value=\"[^\"]+\"", ""));
+		assertThat(withoutTokens(a.body(), owner.email())).isEqualTo(withoutTokens(b.body(), unknown));
 		assertThat(TestMail.awaitMessages(unknown, 1, Duration.ofSeconds(1))).isEmpty();
+	}
+
+	private static String withoutTokens(String page, String email) {
+		return page.replace(email, "X").replaceAll("(value|content)=\"[^\"]+\"", "");
 	}
 
 	@Test

@@ -81,7 +81,7 @@ class StaffJourneyBrowserTest extends BrowserTest {
 		assertThat(colleagueRow.findElement(By.cssSelector("select")).getDomProperty("value")).isEqualTo("MEMBER");
 
 		// The invitation arrives by email, with a link to accept it.
-		var messages = TestMail.awaitMessages(colleagueEmail, 1, Duration.ofSeconds(20));
+		var messages = TestMail.awaitMessages(colleagueEmail, 1, Duration.ofSeconds(30));
 		assertThat(messages).as("invitation email to %s", colleagueEmail).hasSize(1);
 		var invitationPath = invitationPath(messages.get(0));
 

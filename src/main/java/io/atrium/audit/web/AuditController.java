@@ -19,12 +19,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 
-import io.atrium.platform.FormErrors;
 import io.atrium.audit.AuditActions;
 import io.atrium.audit.AuditEntry;
 import io.atrium.audit.AuditEntryView;
 import io.atrium.audit.AuditLog;
 import io.atrium.firm.FirmManagement;
+import io.atrium.platform.FormErrors;
 import io.atrium.staff.StaffPrincipal;
 
 import jakarta.servlet.http.HttpServletResponse;

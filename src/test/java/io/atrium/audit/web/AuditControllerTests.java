@@ -41,22 +41,20 @@ import io.atrium.staff.StaffPrincipal;
 @RecordApplicationEvents
 class AuditControllerTests extends AtriumIntegrationTest {
 
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	AuditLog auditLog;
-
-	@Autowired
-	StaffManagement staff;
-
-	@Autowired
-	FirmManagement firms;
-
-	@Autowired
-	ApplicationEvents events;
+	private final MockMvc mvc;
+	private final AuditLog auditLog;
+	private final StaffManagement staff;
+	private final FirmManagement firms;
 
 	StaffPrincipal owner;
+
+	@Autowired
+	AuditControllerTests(MockMvc mvc, AuditLog auditLog, StaffManagement staff, FirmManagement firms) {
+		this.mvc = mvc;
+		this.auditLog = auditLog;
+		this.staff = staff;
+		this.firms = firms;
+	}
 
 	@BeforeEach
 	void newFirm() {
@@ -77,7 +75,7 @@ class AuditControllerTests extends AtriumIntegrationTest {
 	}
 
 	@Test
-	void showsAnAdminNeitherAnotherFirmsEntriesNorFirmlessOnes() throws Exception {
+	void showsAnAdminNeitherAnotherFirmsEntriesNorFirmlessOnes(ApplicationEvents events) throws Exception {
 		var admin = aColleague(staff, events, owner, FirmRole.ADMIN);
 		var otherFirm = aFirmOwner(staff, firms);
 		auditLog.record(new AuditEntry(otherFirm.firm(), otherFirm.id().value(), otherFirm.email(),
@@ -103,7 +101,7 @@ class AuditControllerTests extends AtriumIntegrationTest {
 	}
 
 	@Test
-	void forbidsMembers() throws Exception {
+	void forbidsMembers(ApplicationEvents events) throws Exception {
 		var member = aColleague(staff, events, owner, FirmRole.MEMBER);
 
 		mvc.perform(get("/app/audit").with(as(member))).andExpect(status().isForbidden());
