@@ -31,10 +31,12 @@ public class StaffAuthentication implements AuthenticationProvider {
 	private final int maxFailures;
 	private final Duration lockFor;
 	private final String dummyHash;
+	private final Principals principals;
 
 	StaffAuthentication(StaffRepository staff, PasswordEncoder encoder, ApplicationEventPublisher events, Clock clock,
 			@Value("${atrium.security.sign-in.max-failures:5}") int maxFailures,
-			@Value("${atrium.security.sign-in.lock-duration:15m}") Duration lockFor) {
+			@Value("${atrium.security.sign-in.lock-duration:15m}") Duration lockFor, Principals principals) {
+		this.principals = principals;
 		this.staff = staff;
 		this.encoder = encoder;
 		this.events = events;
@@ -78,7 +80,7 @@ public class StaffAuthentication implements AuthenticationProvider {
 		user.recordSignIn(now);
 		staff.save(user);
 		events.publishEvent(new StaffSignedIn(user.firm(), user.id(), email));
-		var principal = user.principal();
+		var principal = principals.of(user);
 		return UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
 	}
 

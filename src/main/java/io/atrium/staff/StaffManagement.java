@@ -45,10 +45,12 @@ public class StaffManagement {
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final DemoStaff demo;
+	private final TeamRepository teams;
+	private final Principals principals;
 
 	StaffManagement(StaffRepository staff, StaffTokenStore tokens, StaffSessions sessions, FirmManagement firms,
 			PasswordEncoder encoder, PasswordPolicy policy, ApplicationEventPublisher events, Clock clock,
-			DemoStaff demo) {
+			DemoStaff demo, TeamRepository teams, Principals principals) {
 		this.staff = staff;
 		this.tokens = tokens;
 		this.sessions = sessions;
@@ -58,6 +60,8 @@ public class StaffManagement {
 		this.events = events;
 		this.clock = clock;
 		this.demo = demo;
+		this.teams = teams;
+		this.principals = principals;
 	}
 
 	/** First-run setup: only while no firm exists; afterwards it does not exist (404). */
@@ -84,6 +88,9 @@ public class StaffManagement {
 		var firm = firms.create(form.firmName(), form.slug());
 		var owner = staff.save(StaffUser.owner(firm.id(), email, form.ownerName(), encoder.encode(form.password()),
 				clock.instant()));
+		for (var kind : BuiltInTeam.values()) {
+			teams.save(Team.builtIn(firm.id(), kind, clock.instant()));
+		}
 		if (form.demoData()) {
 			demo.fill(firm.id(), owner);
 		}
@@ -295,7 +302,119 @@ public class StaffManagement {
 	/** The current principal of an active staff user, for the per-request refresh; empty when they may not sign in. */
 	@Transactional(readOnly = true)
 	public Optional<StaffPrincipal> activePrincipal(StaffId id) {
-		return staff.findById(id.value()).filter(u -> u.status() == StaffStatus.ACTIVE).map(StaffUser::principal);
+		return staff.findById(id.value()).filter(u -> u.status() == StaffStatus.ACTIVE).map(principals::of);
+	}
+
+	/** Active staff of the firm who may hold {@code role}: Owners, Admins and members of teams granting its permission. */
+	@Transactional(readOnly = true)
+	public List<StaffView> eligible(FirmId firm, AssignmentRole role) {
+		var needed = Permission.eligibleFor(role);
+		var granted = new java.util.HashSet<StaffId>();
+		for (var team : teams.findAllInFirm(firm.value())) {
+			if (team.permissions().contains(needed)) {
+				granted.addAll(team.members());
+			}
+		}
+		return staff.findAllInFirm(firm.value()).stream()
+			.filter(u -> u.status() == StaffStatus.ACTIVE)
+			.filter(u -> u.role().managesFirm() || granted.contains(u.id()))
+			.map(StaffUser::view)
+			.toList();
+	}
+
+	@Transactional(readOnly = true)
+	public boolean isEligible(FirmId firm, StaffId staffId, AssignmentRole role) {
+		return eligible(firm, role).stream().anyMatch(v -> v.id().equals(staffId));
+	}
+
+	/** The firm's teams with their permissions and members (Owners and Admins). */
+	@Transactional(readOnly = true)
+	public List<TeamView> teams(StaffPrincipal actor) {
+		requireManager(actor);
+		var people = new java.util.HashMap<StaffId, StaffView>();
+		staff.findAllInFirm(actor.firm().value()).forEach(u -> people.put(u.id(), u.view()));
+		return teams.findAllInFirm(actor.firm().value()).stream()
+			.map(t -> new TeamView(t.id(), t.name(), t.kind(), t.permissions(), t.members().stream()
+				.map(people::get)
+				.filter(java.util.Objects::nonNull)
+				.sorted(java.util.Comparator.comparing(StaffView::name, String.CASE_INSENSITIVE_ORDER))
+				.toList()))
+			.toList();
+	}
+
+	@Transactional
+	public TeamView createTeam(StaffPrincipal actor, String name, java.util.Set<Permission> permissions) {
+		requireManager(actor);
+		if (teams.existsByFirmIdAndName(actor.firm().value(), name.strip())) {
+			throw new InvalidRequestException("name", "team.name.taken");
+		}
+		var team = teams.save(Team.custom(actor.firm(), name, permissions, clock.instant()));
+		events.publishEvent(new TeamCreated(actor.firm(), team.id(), team.name(), actor.id()));
+		return view(actor, team);
+	}
+
+	/** Changes a team's permissions (and, for the firm's own teams, its name); members feel it on their next request. */
+	@Transactional
+	public TeamView updateTeam(StaffPrincipal actor, java.util.UUID teamId, String name,
+			java.util.Set<Permission> permissions) {
+		requireManager(actor);
+		var team = team(actor, teamId);
+		var before = team.permissions();
+		if (!team.isBuiltIn() && name != null && !name.isBlank() && !name.strip().equals(team.name())) {
+			if (teams.existsByFirmIdAndName(actor.firm().value(), name.strip())) {
+				throw new InvalidRequestException("name", "team.name.taken");
+			}
+			team.rename(name);
+		}
+		team.grant(permissions);
+		teams.save(team);
+		events.publishEvent(new TeamChanged(actor.firm(), team.id(), team.name(),
+				"permissions " + Team.encode(before) + " -> " + Team.encode(team.permissions()), actor.id()));
+		return view(actor, team);
+	}
+
+	@Transactional
+	public void deleteTeam(StaffPrincipal actor, java.util.UUID teamId) {
+		requireManager(actor);
+		var team = team(actor, teamId);
+		if (team.isBuiltIn()) {
+			throw new InvalidRequestException(null, "team.built-in");
+		}
+		teams.delete(team);
+		events.publishEvent(new TeamDeleted(actor.firm(), team.id(), team.name(), actor.id()));
+	}
+
+	@Transactional
+	public TeamView addToTeam(StaffPrincipal actor, java.util.UUID teamId, StaffId member) {
+		requireManager(actor);
+		var team = team(actor, teamId);
+		var user = find(actor.firm(), member);
+		if (!team.members().contains(user.id())) {
+			team.add(user.id());
+			teams.save(team);
+			events.publishEvent(new TeamMembershipChanged(actor.firm(), team.id(), team.name(), user.id(), true, actor.id()));
+		}
+		return view(actor, team);
+	}
+
+	@Transactional
+	public TeamView removeFromTeam(StaffPrincipal actor, java.util.UUID teamId, StaffId member) {
+		requireManager(actor);
+		var team = team(actor, teamId);
+		if (team.members().contains(member)) {
+			team.remove(member);
+			teams.save(team);
+			events.publishEvent(new TeamMembershipChanged(actor.firm(), team.id(), team.name(), member, false, actor.id()));
+		}
+		return view(actor, team);
+	}
+
+	private Team team(StaffPrincipal actor, java.util.UUID teamId) {
+		return teams.findInFirm(actor.firm().value(), teamId).orElseThrow(() -> new NotFoundException("team"));
+	}
+
+	private TeamView view(StaffPrincipal actor, Team team) {
+		return teams(actor).stream().filter(t -> t.id().equals(team.id())).findFirst().orElseThrow();
 	}
 
 	private StaffUser manageable(StaffPrincipal actor, StaffId id) {

@@ -145,10 +145,6 @@ class StaffUser {
 		return lockedUntil;
 	}
 
-	StaffPrincipal principal() {
-		return new StaffPrincipal(id(), firm(), email, fullName, firmRole);
-	}
-
 	StaffView view() {
 		return new StaffView(id(), fullName, email, firmRole, status, lastSignInAt, createdAt);
 	}

@@ -1,0 +1,5 @@
+package io.atrium.client;
+
+public enum ClientStatus {
+	ACTIVE, ARCHIVED
+}

@@ -1,0 +1,29 @@
+create table client (
+  id uuid primary key,
+  firm_id uuid not null references firm (id),
+  type varchar(16) not null,
+  name varchar(200) not null,
+  name_lower varchar(200) not null,
+  email varchar(254),
+  phone varchar(40),
+  notes varchar(4000),
+  status varchar(16) not null,
+  created_at timestamp with time zone not null,
+  version int not null
+);
+create index client_firm_status_name on client (firm_id, status, name_lower);
+create index client_firm_type on client (firm_id, type);
+
+create table contact (
+  id uuid primary key,
+  firm_id uuid not null references firm (id),
+  client_id uuid not null references client (id),
+  full_name varchar(200) not null,
+  email varchar(254),
+  phone varchar(40),
+  notes varchar(4000),
+  created_at timestamp with time zone not null,
+  version int not null
+);
+create index contact_client on contact (client_id);
+create index contact_firm_email on contact (firm_id, email);

@@ -1,0 +1,64 @@
+-- firm-editable lists: engagement types and pipeline stages
+create table engagement_type (
+  id uuid primary key,
+  firm_id uuid not null references firm (id),
+  name varchar(60) not null,
+  position int not null
+);
+create unique index engagement_type_firm_name on engagement_type (firm_id, name);
+
+create table pipeline_stage (
+  id uuid primary key,
+  firm_id uuid not null references firm (id),
+  name varchar(60) not null,
+  position int not null
+);
+create unique index pipeline_stage_firm_name on pipeline_stage (firm_id, name);
+
+create table engagement (
+  id uuid primary key,
+  firm_id uuid not null references firm (id),
+  client_id uuid not null references client (id),
+  name varchar(120) not null,
+  type_id uuid not null references engagement_type (id),
+  period varchar(40),
+  due_date date,
+  stage_id uuid not null references pipeline_stage (id),
+  created_at timestamp with time zone not null,
+  version int not null
+);
+create index engagement_client on engagement (client_id);
+create index engagement_firm_stage on engagement (firm_id, stage_id);
+
+-- one staff user per role on a client ...
+create table client_assignment (
+  firm_id uuid not null references firm (id),
+  client_id uuid not null references client (id),
+  role varchar(16) not null,
+  staff_id uuid not null references staff_user (id),
+  assigned_at timestamp with time zone not null,
+  primary key (client_id, role)
+);
+create index client_assignment_staff on client_assignment (staff_id, client_id);
+create index client_assignment_firm_role on client_assignment (firm_id, role, staff_id);
+
+-- ... and per engagement, overriding the client's for that engagement
+create table engagement_assignment (
+  firm_id uuid not null references firm (id),
+  engagement_id uuid not null references engagement (id),
+  client_id uuid not null references client (id),
+  role varchar(16) not null,
+  staff_id uuid not null references staff_user (id),
+  assigned_at timestamp with time zone not null,
+  primary key (engagement_id, role)
+);
+create index engagement_assignment_staff on engagement_assignment (staff_id, client_id);
+
+-- assignments a new client starts with, per client type
+create table onboarding_default (
+  firm_id uuid not null references firm (id),
+  client_type varchar(16) not null,
+  role varchar(16) not null,
+  staff_id uuid not null references staff_user (id),
+  primary key (firm_id, client_type, role)
+);
