@@ -14,6 +14,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
@@ -34,7 +36,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * class, cookies cleared before each test. Without Chromium the tests are skipped, except in CI ({@code CI=true}),
  * where they fail. A failed test leaves a screenshot (and the page's HTML) in {@code target/screenshots}.
  */
-@ExtendWith(BrowserTest.ScreenshotOnFailure.class)
+@ExtendWith({ BrowserTest.RequiresChromium.class, BrowserTest.ScreenshotOnFailure.class })
 public abstract class BrowserTest extends AtriumIntegrationTest {
 
 	static final String CHROMIUM = "/usr/bin/chromium";
@@ -46,15 +48,12 @@ public abstract class BrowserTest extends AtriumIntegrationTest {
 
 	@BeforeAll
 	static void startBrowser() throws IOException {
-		for (var program : List.of(CHROMIUM, CHROMEDRIVER)) {
-			if (!Files.isExecutable(Path.of(program))) {
-				var message = program + " is missing: install Debian's chromium and chromium-driver packages to run "
-						+ "the browser tests";
-				if (TestDatabase.inCi()) {
-					throw new IllegalStateException(message + " (they are required in CI)");
-				}
-				Assumptions.abort(message);
+		var missing = missingBrowser();
+		if (missing != null) {
+			if (TestDatabase.inCi()) {
+				throw new IllegalStateException(missing + " (required in CI)");
 			}
+			Assumptions.abort(missing);
 		}
 		profile = Files.createTempDirectory("atrium-chromium-");
 		var options = new ChromeOptions();
@@ -148,6 +147,31 @@ public abstract class BrowserTest extends AtriumIntegrationTest {
 
 	protected void click(By locator) {
 		waitUntil(ExpectedConditions.elementToBeClickable(locator)).click();
+	}
+
+	/** What is missing to run browser tests, or null. */
+	static String missingBrowser() {
+		for (var program : List.of(CHROMIUM, CHROMEDRIVER)) {
+			if (!Files.isExecutable(Path.of(program))) {
+				return program + " is missing: install Debian's chromium and chromium-driver packages to run the "
+						+ "browser tests";
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Without Chromium (and outside CI) the class is skipped before its application starts, and is reported as
+	 * skipped, with the reason. In CI it runs, and fails in {@link #startBrowser()}.
+	 */
+	static final class RequiresChromium implements ExecutionCondition {
+
+		@Override
+		public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+			var missing = missingBrowser();
+			return missing == null || TestDatabase.inCi() ? ConditionEvaluationResult.enabled("Chromium is installed")
+					: ConditionEvaluationResult.disabled(missing);
+		}
 	}
 
 	/** The directory Maven builds into: {@code -Datrium.build.dir=...} when given, else {@code target}. */

@@ -21,13 +21,19 @@ public final class AuditActions {
 	public static final String STAFF_DEACTIVATED = "staff.deactivated";
 	public static final String STAFF_REACTIVATED = "staff.reactivated";
 	public static final String STAFF_ROLE_CHANGED = "staff.role-changed";
+	public static final String TEAM_CREATED = "team.created";
+	public static final String TEAM_CHANGED = "team.changed";
+	public static final String TEAM_DELETED = "team.deleted";
+	public static final String TEAM_MEMBER_ADDED = "team.member-added";
+	public static final String TEAM_MEMBER_REMOVED = "team.member-removed";
 	public static final String AUDIT_EXPORTED = "audit.exported";
 
 	/** Every known action, in the order the filter offers them. */
 	public static final List<String> ALL = List.of(FIRM_CREATED, FIRM_SET_UP, STAFF_INVITED,
 			STAFF_INVITATION_ACCEPTED, STAFF_SIGNED_IN, STAFF_SIGN_IN_FAILED, STAFF_SIGNED_OUT,
 			STAFF_PASSWORD_RESET_REQUESTED, STAFF_PASSWORD_RESET, STAFF_PASSWORD_CHANGED, STAFF_ROLE_CHANGED,
-			STAFF_DEACTIVATED, STAFF_REACTIVATED, AUDIT_EXPORTED);
+			STAFF_DEACTIVATED, STAFF_REACTIVATED, TEAM_CREATED, TEAM_CHANGED, TEAM_DELETED, TEAM_MEMBER_ADDED,
+			TEAM_MEMBER_REMOVED, AUDIT_EXPORTED);
 
 	private AuditActions() {
 	}

@@ -101,6 +101,21 @@ public class AuditLog {
 			.query((RowCallbackHandler) rs -> sink.accept(view(rs)));
 	}
 
+	/**
+	 * The actions a filter may ask for: the built-in ones and every action recorded for the firm, so that modules
+	 * added later need no list to be kept here.
+	 */
+	@Transactional(readOnly = true)
+	public List<String> knownActions(FirmId firm) {
+		Objects.requireNonNull(firm, "firm");
+		var actions = new java.util.LinkedHashSet<>(AuditActions.ALL);
+		actions.addAll(jdbc.sql("select distinct action from audit_event where firm_id = :firm order by action")
+			.param("firm", firm.value())
+			.query(String.class)
+			.list());
+		return List.copyOf(actions);
+	}
+
 	/** Everyone who appears as an actor in the firm's log, by label. */
 	@Transactional(readOnly = true)
 	public List<AuditActor> actors(FirmId firm) {

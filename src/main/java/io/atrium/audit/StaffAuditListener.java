@@ -10,6 +10,10 @@ import org.springframework.stereotype.Component;
 import io.atrium.firm.FirmCreated;
 import io.atrium.staff.FirmRole;
 import io.atrium.staff.FirmSetUp;
+import io.atrium.staff.TeamChanged;
+import io.atrium.staff.TeamCreated;
+import io.atrium.staff.TeamDeleted;
+import io.atrium.staff.TeamMembershipChanged;
 import io.atrium.staff.StaffDeactivated;
 import io.atrium.staff.StaffId;
 import io.atrium.staff.StaffInvitationAccepted;
@@ -124,6 +128,31 @@ class StaffAuditListener {
 		log.record(new AuditEntry(event.firm(), idOf(event.by()), labelOf(event.by(), null),
 				AuditActions.STAFF_ROLE_CHANGED, event.staff().toString(),
 				event.email() + ": " + roleName(event.from()) + " → " + roleName(event.to())));
+	}
+
+	@EventListener
+	void on(TeamCreated event) {
+		log.record(new AuditEntry(event.firm(), idOf(event.by()), labelOf(event.by(), null), AuditActions.TEAM_CREATED,
+				event.team().toString(), event.name()));
+	}
+
+	@EventListener
+	void on(TeamChanged event) {
+		log.record(new AuditEntry(event.firm(), idOf(event.by()), labelOf(event.by(), null), AuditActions.TEAM_CHANGED,
+				event.team().toString(), event.name() + ": " + event.change()));
+	}
+
+	@EventListener
+	void on(TeamDeleted event) {
+		log.record(new AuditEntry(event.firm(), idOf(event.by()), labelOf(event.by(), null), AuditActions.TEAM_DELETED,
+				event.team().toString(), event.name()));
+	}
+
+	@EventListener
+	void on(TeamMembershipChanged event) {
+		log.record(new AuditEntry(event.firm(), idOf(event.by()), labelOf(event.by(), null),
+				event.joined() ? AuditActions.TEAM_MEMBER_ADDED : AuditActions.TEAM_MEMBER_REMOVED,
+				event.staff().toString(), event.teamName()));
 	}
 
 	private static AuditEntry self(io.atrium.firm.FirmId firm, StaffId staff, String email, String action,

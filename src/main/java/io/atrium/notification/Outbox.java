@@ -2,6 +2,7 @@ package io.atrium.notification;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,7 +36,8 @@ class Outbox {
 	 */
 	UUID enqueue(FirmId firmOrNull, String to, String subject, String html, String text) {
 		var id = UUID.randomUUID();
-		var now = Timestamp.from(clock.instant());
+		// Both databases keep microseconds; a rounded-up stored time would not be due at the same clock reading.
+		var now = Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS));
 		jdbc.sql("""
 				insert into outbox_email (id, firm_id, recipient, subject, html_body, text_body, status, attempts,
 				  next_attempt_at, created_at)

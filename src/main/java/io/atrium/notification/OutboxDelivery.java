@@ -3,6 +3,7 @@ package io.atrium.notification;
 import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -133,7 +134,7 @@ class OutboxDelivery {
 			log.error("Email {} failed after {} attempt(s) and will not be retried: {}", email.id(), attempts, error);
 			return;
 		}
-		var next = clock.instant().plus(settings.backoff(attempts));
+		var next = clock.instant().truncatedTo(ChronoUnit.MICROS).plus(settings.backoff(attempts));
 		jdbc.sql("""
 				update outbox_email set attempts = :attempts, last_error = :error, next_attempt_at = :next
 				where id = :id""")

@@ -378,7 +378,7 @@ public class StaffManagement {
 		requireManager(actor);
 		var team = team(actor, teamId);
 		if (team.isBuiltIn()) {
-			throw new InvalidRequestException(null, "team.built-in");
+			throw new InvalidRequestException(null, "team.built-in-delete");
 		}
 		teams.delete(team);
 		events.publishEvent(new TeamDeleted(actor.firm(), team.id(), team.name(), actor.id()));

@@ -7,11 +7,6 @@ import static io.atrium.notification.NotificationFixtures.uniqueAddress;
 import static io.atrium.notification.NotificationFixtures.uniqueSlug;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -27,6 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.atrium.TestDatabase;
+import io.atrium.TestHttp;
 import io.atrium.firm.FirmManagement;
 
 /** No SMTP server configured: email goes to the dev mailbox, which shows it. */
@@ -40,14 +36,12 @@ class DevMailboxTests {
 		registry.add("atrium.jobs.polling-interval", () -> "100ms");
 	}
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
 	private final FirmManagement firms;
 	private final ApplicationEventPublisher events;
 	private final TransactionTemplate transactions;
 	private final JdbcClient jdbc;
 	private final DevMailbox mailbox;
-	private final int port;
+	private final TestHttp http;
 
 	@Autowired
 	DevMailboxTests(FirmManagement firms, ApplicationEventPublisher events, TransactionTemplate transactions,
@@ -57,7 +51,7 @@ class DevMailboxTests {
 		this.transactions = transactions;
 		this.jdbc = jdbc;
 		this.mailbox = mailbox;
-		this.port = port;
+		this.http = new TestHttp(port);
 	}
 
 	@Test
@@ -71,18 +65,18 @@ class DevMailboxTests {
 		var row = outboxRow(jdbc, address);
 		assertThat(row.delivery()).isEqualTo("DEV");
 
-		var list = get("/dev/mail");
+		var list = http.get("/dev/mail");
 		assertThat(list.statusCode()).isEqualTo(200);
 		assertThat(list.body()).contains(address)
 			.contains("Sam Owner invited you to join Mailbox Partners on Atrium")
 			.contains("/dev/mail/" + row.id());
 
-		var email = get("/dev/mail/" + row.id());
+		var email = http.get("/dev/mail/" + row.id());
 		assertThat(email.statusCode()).isEqualTo(200);
 		assertThat(email.body()).contains(address).contains("/invitation/" + invitation.token()).contains("Open HTML")
 			.contains("/dev/mail/" + row.id() + "/html");
 
-		var html = get("/dev/mail/" + row.id() + "/html");
+		var html = http.get("/dev/mail/" + row.id() + "/html");
 		assertThat(html.statusCode()).isEqualTo(200);
 		assertThat(html.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
 		assertThat(html.headers().allValues("Content-Security-Policy")).containsExactly(
@@ -93,20 +87,15 @@ class DevMailboxTests {
 
 	@Test
 	void answersNotFoundForUnknownEmails() throws Exception {
-		assertThat(get("/dev/mail/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
-		assertThat(get("/dev/mail/" + UUID.randomUUID() + "/html").statusCode()).isEqualTo(404);
-		assertThat(get("/dev/mail/not-an-id").statusCode()).isEqualTo(404);
+		assertThat(http.get("/dev/mail/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+		assertThat(http.get("/dev/mail/" + UUID.randomUUID() + "/html").statusCode()).isEqualTo(404);
+		assertThat(http.get("/dev/mail/not-an-id").statusCode()).isEqualTo(404);
 	}
 
 	@Test
 	void keepsTheApplicationPolicyOnItsOwnPages() throws Exception {
-		var list = get("/dev/mail");
+		var list = http.get("/dev/mail");
 		assertThat(list.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
 				csp -> assertThat(csp).doesNotContain("unsafe-inline"));
-	}
-
-	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build();
-		return http.send(request, HttpResponse.BodyHandlers.ofString());
 	}
 }

@@ -98,10 +98,11 @@ class AuditController {
 	/** Fills in the filter form; false when the filters are wrong, with the reasons in the model. */
 	private boolean showFilters(StaffPrincipal me, AuditFilterForm filter, Model model) {
 		var errors = new LinkedHashMap<String, String>();
-		filter.errors().forEach((field, key) -> errors.put(field, formErrors.message(key)));
+		var actions = auditLog.knownActions(me.firm());
+		filter.errors(actions).forEach((field, key) -> errors.put(field, formErrors.message(key)));
 		model.addAttribute("errors", errors);
 		model.addAttribute("actors", auditLog.actors(me.firm()));
-		model.addAttribute("actions", AuditActions.ALL);
+		model.addAttribute("actions", actions);
 		return errors.isEmpty();
 	}
 

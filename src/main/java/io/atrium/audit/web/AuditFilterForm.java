@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
 
-import io.atrium.audit.AuditActions;
 import io.atrium.audit.AuditQuery;
 
 /**
@@ -28,12 +27,12 @@ record AuditFilterForm(String actor, String action, String from, String to, Stri
 	}
 
 	/** What is wrong, as field name to message key; empty when the filters can be applied. */
-	Map<String, String> errors() {
+	Map<String, String> errors(java.util.Collection<String> knownActions) {
 		var errors = new LinkedHashMap<String, String>();
 		if (actor != null && actor.length() > MAX_ACTOR_LENGTH) {
 			errors.put("actor", "audit.filter.actor.invalid");
 		}
-		if (action != null && !AuditActions.isKnown(action)) {
+		if (action != null && !knownActions.contains(action)) {
 			errors.put("action", "audit.filter.action.unknown");
 		}
 		var fromDate = date(from);

@@ -14,7 +14,7 @@ import io.atrium.staff.StaffView;
 @RestController
 class StaffApiController {
 
-	record Me(String id, String firm, String email, String name, String role) {
+	record Me(String id, String firm, String email, String name, String role, java.util.List<String> permissions) {
 	}
 
 	private final StaffManagement staff;
@@ -25,7 +25,8 @@ class StaffApiController {
 
 	@GetMapping("/api/v1/me")
 	Me me(@AuthenticationPrincipal StaffPrincipal me) {
-		return new Me(me.id().toString(), me.firm().toString(), me.email(), me.name(), me.role().name());
+		return new Me(me.id().toString(), me.firm().toString(), me.email(), me.name(), me.role().name(),
+				me.permissions().stream().map(Enum::name).sorted().toList());
 	}
 
 	@GetMapping("/api/v1/staff")

@@ -14,7 +14,7 @@ class AuditFilterFormTests {
 	void acceptsEmptyFilters() {
 		var form = new AuditFilterForm(" ", "", null, "", null);
 
-		assertThat(form.errors()).isEmpty();
+		assertThat(form.errors(AuditActions.ALL)).isEmpty();
 		assertThat(form.isFiltered()).isFalse();
 		assertThat(form.toQuery().actor()).isNull();
 		assertThat(form.link("/app/audit", 0)).isEqualTo("/app/audit");
@@ -24,29 +24,29 @@ class AuditFilterFormTests {
 	void readsDatesAsTypedByADateInput() {
 		var form = new AuditFilterForm(null, AuditActions.STAFF_SIGNED_IN, "2026-11-01", "2026-11-23", null);
 
-		assertThat(form.errors()).isEmpty();
+		assertThat(form.errors(AuditActions.ALL)).isEmpty();
 		assertThat(form.toQuery().from()).isEqualTo(LocalDate.of(2026, 11, 1));
 		assertThat(form.toQuery().to()).isEqualTo(LocalDate.of(2026, 11, 23));
 	}
 
 	@Test
 	void allowsOneDay() {
-		assertThat(new AuditFilterForm(null, null, "2026-11-23", "2026-11-23", null).errors()).isEmpty();
+		assertThat(new AuditFilterForm(null, null, "2026-11-23", "2026-11-23", null).errors(AuditActions.ALL)).isEmpty();
 	}
 
 	@Test
 	void rejectsUnreadableDatesUnknownActionsAndBackwardRanges() {
-		assertThat(new AuditFilterForm(null, null, "2026-13-01", null, null).errors())
+		assertThat(new AuditFilterForm(null, null, "2026-13-01", null, null).errors(AuditActions.ALL))
 			.containsEntry("from", "audit.filter.from.invalid");
-		assertThat(new AuditFilterForm(null, null, null, "tomorrow", null).errors())
+		assertThat(new AuditFilterForm(null, null, null, "tomorrow", null).errors(AuditActions.ALL))
 			.containsEntry("to", "audit.filter.to.invalid");
-		assertThat(new AuditFilterForm(null, null, "0001-01-01", null, null).errors()).containsKey("from");
-		assertThat(new AuditFilterForm(null, null, "+100000-01-01", null, null).errors()).containsKey("from");
-		assertThat(new AuditFilterForm(null, "staff.exploded", null, null, null).errors())
+		assertThat(new AuditFilterForm(null, null, "0001-01-01", null, null).errors(AuditActions.ALL)).containsKey("from");
+		assertThat(new AuditFilterForm(null, null, "+100000-01-01", null, null).errors(AuditActions.ALL)).containsKey("from");
+		assertThat(new AuditFilterForm(null, "staff.exploded", null, null, null).errors(AuditActions.ALL))
 			.containsEntry("action", "audit.filter.action.unknown");
-		assertThat(new AuditFilterForm(null, null, "2026-11-23", "2026-11-22", null).errors())
+		assertThat(new AuditFilterForm(null, null, "2026-11-23", "2026-11-22", null).errors(AuditActions.ALL))
 			.containsEntry("to", "audit.filter.range.invalid");
-		assertThat(new AuditFilterForm("x".repeat(255), null, null, null, null).errors()).containsKey("actor");
+		assertThat(new AuditFilterForm("x".repeat(255), null, null, null, null).errors(AuditActions.ALL)).containsKey("actor");
 	}
 
 	@Test
