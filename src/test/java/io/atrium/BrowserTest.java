@@ -39,7 +39,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @ExtendWith({ BrowserTest.RequiresChromium.class, BrowserTest.ScreenshotOnFailure.class })
 public abstract class BrowserTest extends AtriumIntegrationTest {
 
-	static final String CHROMIUM = "/usr/bin/chromium";
+	static final String CHROMIUM = "/usr/bin/chromium-nope";
 	static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 	private static final Duration WAIT = Duration.ofSeconds(10);
 
