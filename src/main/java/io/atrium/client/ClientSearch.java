@@ -1,0 +1,205 @@
+package io.atrium.client;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import io.atrium.firm.FirmId;
+import io.atrium.staff.StaffPrincipal;
+
+/**
+ * The read side of clients: lists, counts, search, export and visibility checks, each one set-based SQL statement
+ * scoped to the viewer's firm and to what {@link ClientScope} lets the viewer see. Contacts are searched with an
+ * {@code exists} subquery, never loaded per client.
+ */
+@Component
+class ClientSearch {
+
+	private static final String COLUMNS = "c.id, c.type, c.name, c.email, c.phone, c.notes, c.status, c.created_at";
+
+	/** How many values go into one {@code in (...)} list: well below every database's limit on parameters. */
+	private static final int CHUNK = 1000;
+
+	private final JdbcClient jdbc;
+	private final ClientScope scope;
+
+	ClientSearch(JdbcClient jdbc, ClientScope scope) {
+		this.jdbc = jdbc;
+		this.scope = scope;
+	}
+
+	ClientPage page(StaffPrincipal viewer, ClientQuery query) {
+		var params = new HashMap<String, Object>();
+		var where = where(viewer, query, params);
+		var rows = jdbc.sql("select " + COLUMNS + " from client c" + where + orderBy(query) + " limit :limit offset :offset")
+			.params(params)
+			.param("limit", query.size())
+			.param("offset", (long) query.page() * query.size())
+			.query((rs, n) -> client(rs))
+			.list();
+		// the first page tells its own total when it is not full; otherwise one count with the same conditions
+		var total = query.page() == 0 && rows.size() < query.size() ? rows.size() : count(viewer, query);
+		return new ClientPage(rows, query.page(), query.size(), total);
+	}
+
+	long count(StaffPrincipal viewer, ClientQuery query) {
+		var params = new HashMap<String, Object>();
+		var where = where(viewer, query, params);
+		return jdbc.sql("select count(*) from client c" + where).params(params).query(Long.class).single();
+	}
+
+	List<ClientId> ids(StaffPrincipal viewer, ClientQuery query, int limit) {
+		var params = new HashMap<String, Object>();
+		var where = where(viewer, query, params);
+		return jdbc.sql("select c.id from client c" + where + orderBy(query) + " limit :limit")
+			.params(params)
+			.param("limit", limit)
+			.query((rs, n) -> new ClientId(rs.getObject(1, UUID.class)))
+			.list();
+	}
+
+	/** The client, when it is in the viewer's firm and the viewer may see it. */
+	Optional<ClientView> visible(StaffPrincipal viewer, ClientId id) {
+		var params = new HashMap<String, Object>();
+		var where = where(viewer, ClientQuery.everything(), params);
+		return jdbc.sql("select " + COLUMNS + " from client c" + where + " and c.id = :id")
+			.params(params)
+			.param("id", id.value())
+			.query((rs, n) -> client(rs))
+			.optional();
+	}
+
+	/** Those of {@code ids} that the viewer may see. */
+	List<ClientId> visibleAmong(StaffPrincipal viewer, Collection<ClientId> ids) {
+		var found = new ArrayList<ClientId>();
+		var all = ids.stream().map(ClientId::value).distinct().toList();
+		for (int from = 0; from < all.size(); from += CHUNK) {
+			var params = new HashMap<String, Object>();
+			var where = where(viewer, ClientQuery.everything(), params);
+			found.addAll(jdbc.sql("select c.id from client c" + where + " and c.id in (:ids)")
+				.params(params)
+				.param("ids", all.subList(from, Math.min(all.size(), from + CHUNK)))
+				.query((rs, n) -> new ClientId(rs.getObject(1, UUID.class)))
+				.list());
+		}
+		return found;
+	}
+
+	/**
+	 * Hands every matching client with its contacts to {@code sink}, in the query's order, one at a time: the rows of
+	 * one join are read as they come (with a fetch size, so that PostgreSQL streams them) and grouped by client.
+	 */
+	void export(StaffPrincipal viewer, ClientQuery query, Consumer<ClientWithContacts> sink) {
+		var params = new HashMap<String, Object>();
+		var where = where(viewer, query, params);
+		var grouping = new Object() {
+			ClientView client;
+			List<ContactView> contacts = new ArrayList<>();
+
+			void flush() {
+				if (client != null) {
+					sink.accept(new ClientWithContacts(client, contacts));
+				}
+				client = null;
+				contacts = new ArrayList<>();
+			}
+		};
+		jdbc.sql("select " + COLUMNS + ", k.id as contact_id, k.full_name as contact_name, k.email as contact_email,"
+				+ " k.phone as contact_phone, k.notes as contact_notes, k.created_at as contact_created_at"
+				+ " from client c left join contact k on k.client_id = c.id" + where + orderBy(query)
+				+ ", k.created_at, k.id")
+			.params(params)
+			.withFetchSize(500)
+			.query((RowCallbackHandler) rs -> {
+				var id = rs.getObject("id", UUID.class);
+				if (grouping.client == null || !grouping.client.id().value().equals(id)) {
+					grouping.flush();
+					grouping.client = client(rs);
+				}
+				var contactId = rs.getObject("contact_id", UUID.class);
+				if (contactId != null) {
+					grouping.contacts.add(new ContactView(new ContactId(contactId), grouping.client.id(),
+							rs.getString("contact_name"), rs.getString("contact_email"), rs.getString("contact_phone"),
+							rs.getString("contact_notes"), rs.getTimestamp("contact_created_at").toInstant()));
+				}
+			});
+		grouping.flush();
+	}
+
+	/** Which of {@code lowerNames} (lower-case) are names of clients of the firm, of any status. */
+	Set<String> existingNames(FirmId firm, Collection<String> lowerNames) {
+		var found = new HashSet<String>();
+		var all = List.copyOf(new HashSet<>(lowerNames));
+		for (int from = 0; from < all.size(); from += CHUNK) {
+			found.addAll(jdbc.sql("select distinct name_lower from client where firm_id = :firm and name_lower in (:names)")
+				.param("firm", firm.value())
+				.param("names", all.subList(from, Math.min(all.size(), from + CHUNK)))
+				.query(String.class)
+				.list());
+		}
+		return found;
+	}
+
+	List<ClientId> clientsOfEmail(FirmId firm, String email) {
+		return jdbc.sql("""
+				select c.id from client c
+				where c.firm_id = :firm and exists (select 1 from contact k where k.client_id = c.id and k.firm_id = :firm and k.email = :email)
+				order by c.name_lower, c.id""")
+			.param("firm", firm.value())
+			.param("email", email)
+			.query((rs, n) -> new ClientId(rs.getObject(1, UUID.class)))
+			.list();
+	}
+
+	/** The firm, status, type and text conditions, and the viewer's visibility with the assignment filter. */
+	private String where(StaffPrincipal viewer, ClientQuery query, Map<String, Object> params) {
+		var sql = new StringBuilder(" where c.firm_id = :firm");
+		params.put("firm", viewer.firm().value());
+		if (query.status() != null) {
+			sql.append(" and c.status = :status");
+			params.put("status", query.status().name());
+		}
+		if (query.type() != null) {
+			sql.append(" and c.type = :type");
+			params.put("type", query.type().name());
+		}
+		if (query.text() != null) {
+			params.put("text", "%" + escapeLike(Fields.lower(query.text())) + "%");
+			sql.append(" and (c.name_lower like :text escape '\\' or c.email like :text escape '\\'"
+					+ " or exists (select 1 from contact m where m.client_id = c.id and m.firm_id = :firm"
+					+ " and (m.email like :text escape '\\' or lower(m.full_name) like :text escape '\\')))");
+		}
+		sql.append(" and (").append(scope.condition(viewer, query.assignment(), params)).append(")");
+		return sql.toString();
+	}
+
+	private static String orderBy(ClientQuery query) {
+		var dir = query.descending() ? " desc" : " asc";
+		var column = query.sort() == ClientQuery.Sort.CREATED ? "c.created_at" : "c.name_lower";
+		return " order by " + column + dir + ", c.id" + dir;
+	}
+
+	/** A search for "50%" or "a_b" means those characters, not LIKE's wildcards. */
+	static String escapeLike(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	private static ClientView client(ResultSet rs) throws SQLException {
+		return new ClientView(new ClientId(rs.getObject("id", UUID.class)), ClientType.valueOf(rs.getString("type")),
+				rs.getString("name"), rs.getString("email"), rs.getString("phone"), rs.getString("notes"),
+				ClientStatus.valueOf(rs.getString("status")), rs.getTimestamp("created_at").toInstant());
+	}
+}
