@@ -1,4 +1,4 @@
--- firm-editable lists: engagement types and pipeline stages
+-- firm-editable lists: engagement types and pipeline stages, in the firm's order
 create table engagement_type (
   id uuid primary key,
   firm_id uuid not null references firm (id),
@@ -28,7 +28,9 @@ create table engagement (
   version int not null
 );
 create index engagement_client on engagement (client_id);
+-- the pipeline reads a firm's engagements by stage; deleting a type or stage asks whether any engagement uses it
 create index engagement_firm_stage on engagement (firm_id, stage_id);
+create index engagement_firm_type on engagement (firm_id, type_id);
 
 -- one staff user per role on a client ...
 create table client_assignment (
@@ -39,13 +41,15 @@ create table client_assignment (
   assigned_at timestamp with time zone not null,
   primary key (client_id, role)
 );
+-- who sees what: "is this staff user assigned to this client" must be an index look-up
 create index client_assignment_staff on client_assignment (staff_id, client_id);
 create index client_assignment_firm_role on client_assignment (firm_id, role, staff_id);
 
--- ... and per engagement, overriding the client's for that engagement
+-- ... and per engagement, overriding the client's for that engagement (no row: the client's holds)
 create table engagement_assignment (
   firm_id uuid not null references firm (id),
   engagement_id uuid not null references engagement (id),
+  -- the engagement's client, repeated so that visibility needs no join through engagement
   client_id uuid not null references client (id),
   role varchar(16) not null,
   staff_id uuid not null references staff_user (id),

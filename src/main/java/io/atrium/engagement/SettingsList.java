@@ -1,0 +1,6 @@
+package io.atrium.engagement;
+
+/** The firm-editable lists of this module. */
+public enum SettingsList {
+	PIPELINE_STAGES, ENGAGEMENT_TYPES
+}
