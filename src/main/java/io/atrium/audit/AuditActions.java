@@ -10,6 +10,7 @@ public final class AuditActions {
 
 	public static final String FIRM_CREATED = "firm.created";
 	public static final String FIRM_SET_UP = "firm.set-up";
+	public static final String FIRM_REBRANDED = "firm.rebranded";
 	public static final String STAFF_INVITED = "staff.invited";
 	public static final String STAFF_INVITATION_ACCEPTED = "staff.invitation-accepted";
 	public static final String STAFF_PASSWORD_RESET_REQUESTED = "staff.password-reset-requested";
@@ -29,7 +30,7 @@ public final class AuditActions {
 	public static final String AUDIT_EXPORTED = "audit.exported";
 
 	/** Every known action, in the order the filter offers them. */
-	public static final List<String> ALL = List.of(FIRM_CREATED, FIRM_SET_UP, STAFF_INVITED,
+	public static final List<String> ALL = List.of(FIRM_CREATED, FIRM_SET_UP, FIRM_REBRANDED, STAFF_INVITED,
 			STAFF_INVITATION_ACCEPTED, STAFF_SIGNED_IN, STAFF_SIGN_IN_FAILED, STAFF_SIGNED_OUT,
 			STAFF_PASSWORD_RESET_REQUESTED, STAFF_PASSWORD_RESET, STAFF_PASSWORD_CHANGED, STAFF_ROLE_CHANGED,
 			STAFF_DEACTIVATED, STAFF_REACTIVATED, TEAM_CREATED, TEAM_CHANGED, TEAM_DELETED, TEAM_MEMBER_ADDED,

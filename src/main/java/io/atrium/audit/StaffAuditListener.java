@@ -8,6 +8,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 import io.atrium.firm.FirmCreated;
+import io.atrium.firm.FirmRebranded;
 import io.atrium.staff.FirmRole;
 import io.atrium.staff.FirmSetUp;
 import io.atrium.staff.TeamChanged;
@@ -48,6 +49,14 @@ class StaffAuditListener {
 		log.record(new AuditEntry(event.firm(), actor == null ? null : actor.id().value(),
 				actor == null ? null : actor.email(), AuditActions.FIRM_CREATED, event.firm().toString(),
 				event.name() + " (" + event.slug() + ")"));
+	}
+
+	@EventListener
+	void on(FirmRebranded event) {
+		var actor = currentStaff();
+		log.record(new AuditEntry(event.firm(), actor == null ? null : actor.id().value(),
+				actor == null ? null : actor.email(), AuditActions.FIRM_REBRANDED, event.firm().toString(),
+				event.name() + ", accent " + event.accentColour()));
 	}
 
 	@EventListener

@@ -8,6 +8,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.atrium.platform.InvalidRequestException;
 import io.atrium.platform.NotFoundException;
 
 /** Creates firms and answers who a firm is. */
@@ -62,7 +63,15 @@ public class FirmManagement {
 	@Transactional
 	public FirmView rebrand(FirmId id, String name, String accentColour) {
 		var firm = firms.findById(id.value()).orElseThrow(() -> new NotFoundException("firm"));
+		if (name == null || name.isBlank() || name.strip().length() > 120) {
+			throw new InvalidRequestException("name", "firm.name.invalid");
+		}
+		if (accentColour == null || !accentColour.matches("#[0-9a-fA-F]{6}")) {
+			throw new InvalidRequestException("accentColour", "firm.colour.invalid");
+		}
 		firm.rebrand(name, accentColour);
-		return firms.save(firm).view();
+		var saved = firms.save(firm).view();
+		events.publishEvent(new FirmRebranded(saved.id(), saved.name(), saved.accentColour()));
+		return saved;
 	}
 }
