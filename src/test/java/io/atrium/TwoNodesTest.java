@@ -30,12 +30,8 @@ import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.opentest4j.TestAbortedException;
 import org.springframework.boot.Banner;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.context.TypeExcludeFilter;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.type.classreading.MetadataReader;
-import org.springframework.core.type.classreading.MetadataReaderFactory;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 
@@ -98,7 +94,7 @@ class TwoNodesTest {
 		assertThat(setupPage.statusCode()).isEqualTo(200);
 		var created = setupVisitor.post(a, "/setup", form("_csrf", csrf(setupPage), "firmName", "Two Nodes & Co",
 				"slug", "two-nodes-" + unique, "ownerName", "Olive Owner", "email", ownerEmail, "password",
-				OWNER_PASSWORD, "demoData", "false"));
+				OWNER_PASSWORD));
 		assertRedirect(created, "/signin?welcome");
 
 		owner = new Visitor();
@@ -126,8 +122,6 @@ class TwoNodesTest {
 
 	@Test
 	void aSessionStartedOnOneNodeIsGoodOnTheOther() throws Exception {
-		assertThat(nodeA.getBeansOfType(MutableClock.class)).as("test beans in a node").isEmpty();
-
 		var me = owner.get(b, "/api/v1/me");
 		assertThat(me.statusCode()).as(describe(me)).isEqualTo(200);
 		assertThat(me.body()).contains("\"email\":\"" + ownerEmail + "\"", "\"role\":\"OWNER\"");
@@ -220,24 +214,13 @@ class TwoNodesTest {
 		properties.put("atrium.documents.folder", documents.resolve(name).toString());
 		properties.put("spring.jmx.enabled", "false");
 		properties.put("spring.application.admin.enabled", "false");
-		var arguments = properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new);
+		var arguments = properties.entrySet()
+			.stream()
+			.map(p -> "--" + p.getKey() + "=" + p.getValue())
+			.toArray(String[]::new);
 		return new SpringApplicationBuilder(AtriumApplication.class).bannerMode(Banner.Mode.OFF)
 			.registerShutdownHook(false)
-			.initializers(context -> context.getBeanFactory()
-				.registerSingleton(WithoutTestConfiguration.class.getName(), new WithoutTestConfiguration()))
 			.run(arguments);
-	}
-
-	/**
-	 * The nodes are the application as deployed: component scanning must not pick up the suite's
-	 * {@code @TestConfiguration} classes (outside {@code @SpringBootTest} nothing else filters them out).
-	 */
-	private static final class WithoutTestConfiguration extends TypeExcludeFilter {
-
-		@Override
-		public boolean match(MetadataReader reader, MetadataReaderFactory factory) {
-			return reader.getAnnotationMetadata().isAnnotated(TestConfiguration.class.getName());
-		}
 	}
 
 	private static int port(ConfigurableApplicationContext context) {

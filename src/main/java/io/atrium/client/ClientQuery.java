@@ -51,9 +51,10 @@ public record ClientQuery(String text, ClientType type, ClientStatus status, Ass
 	/**
 	 * Reads a query from request parameters, as the client list, its export, the API and bulk actions send them:
 	 * {@code q}, {@code type} (individual, business), {@code status} (active — the default —, archived, all),
-	 * {@code assignee} (a staff id), {@code role} and {@code unassigned} (an assignment role), {@code sort} (name,
-	 * created), {@code dir} (asc, desc) and {@code page} (counting from 1). A value that cannot be read is an
-	 * {@link InvalidRequestException} naming the parameter.
+	 * {@code assignee} (a staff id), {@code assigneeRole} and {@code unassigned} (an assignment role), {@code sort}
+	 * (name, created), {@code dir} (asc, desc) and {@code page} (counting from 1). A value that cannot be read is an
+	 * {@link InvalidRequestException} naming the parameter. The assignment role of the filter is not called
+	 * {@code role}: the bulk-assign form, which carries the filter, sends the role to assign under that name.
 	 */
 	public static ClientQuery fromParameters(Function<String, String> parameter, int size) {
 		var statusValue = blankToNull(parameter.apply("status"));
@@ -69,7 +70,7 @@ public record ClientQuery(String text, ClientType type, ClientStatus status, Ass
 		}
 		var assignee = blankToNull(parameter.apply("assignee"));
 		var filter = new AssignmentFilter(assignee == null ? null : new StaffId(uuid(assignee, "assignee")),
-				parse(AssignmentRole.class, parameter.apply("role"), "role"),
+				parse(AssignmentRole.class, parameter.apply("assigneeRole"), "assigneeRole"),
 				parse(AssignmentRole.class, parameter.apply("unassigned"), "unassigned"));
 		var sort = parse(Sort.class, parameter.apply("sort"), "sort");
 		var dir = blankToNull(parameter.apply("dir"));
@@ -104,7 +105,7 @@ public record ClientQuery(String text, ClientType type, ClientStatus status, Ass
 		put(parameters, "type", type == null ? null : lower(type));
 		put(parameters, "status", status == null ? "all" : status == ClientStatus.ACTIVE ? null : lower(status));
 		put(parameters, "assignee", assignment.assignee() == null ? null : assignment.assignee().toString());
-		put(parameters, "role", assignment.role() == null ? null : assignment.role().name());
+		put(parameters, "assigneeRole", assignment.role() == null ? null : assignment.role().name());
 		put(parameters, "unassigned", assignment.unassignedIn() == null ? null : assignment.unassignedIn().name());
 		if (withOrder) {
 			put(parameters, "sort", sort == Sort.NAME ? null : lower(sort));

@@ -69,6 +69,8 @@ final class CsvImport {
 		try (var parser = CSVParser.parse(new StringReader(text), CSVFormat.DEFAULT)) {
 			var records = parser.iterator();
 			Map<String, Integer> header = null;
+			// where the last good record ended: a broken one starts on the line after (blank lines aside)
+			long lastEnd = 0;
 			while (true) {
 				CSVRecord record;
 				try {
@@ -78,8 +80,9 @@ final class CsvImport {
 					record = records.next();
 				}
 				catch (UncheckedIOException | IllegalStateException e) {
-					throw new ImportRejected("client.import.malformed", parser.getCurrentLineNumber());
+					throw new ImportRejected("client.import.malformed", Long.toString(lastEnd + 1));
 				}
+				lastEnd = parser.getCurrentLineNumber();
 				var line = lines.lineOf(record.getCharacterPosition());
 				if (header == null) {
 					header = header(record);
@@ -123,7 +126,7 @@ final class CsvImport {
 			}
 		}
 		catch (IOException e) {
-			throw new ImportRejected("client.import.malformed", 1);
+			throw new ImportRejected("client.import.malformed", "1");
 		}
 		return new Parsed(rows, clients.values().stream().map(ClientRows::client).toList(), problems);
 	}

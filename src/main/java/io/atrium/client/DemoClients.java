@@ -3,6 +3,7 @@ package io.atrium.client;
 import java.util.List;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import io.atrium.staff.FirmSetUp;
@@ -126,7 +127,9 @@ class DemoClients {
 		this.clients = clients;
 	}
 
+	/** Ordered between the engagement module's demo listeners: after its onboarding defaults, before its engagements. */
 	@EventListener
+	@Order(0)
 	void on(FirmSetUp event) {
 		if (!event.demoData()) {
 			return;

@@ -16,10 +16,10 @@ public record ImportProblem(int line, Kind kind, String messageKey, List<String>
 		args = List.copyOf(args);
 	}
 
-	/** The message arguments with the line number first, as the message texts expect them. */
+	/** The message arguments with the line number first (as text: a line number has no thousands separator). */
 	public Object[] messageArgs() {
 		var all = new Object[args.size() + 1];
-		all[0] = line;
+		all[0] = Integer.toString(line);
 		for (int i = 0; i < args.size(); i++) {
 			all[i + 1] = args.get(i);
 		}

@@ -1,0 +1,141 @@
+package io.atrium.engagement;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import io.atrium.client.AssignmentFilter;
+import io.atrium.client.ClientId;
+import io.atrium.client.ClientScope;
+import io.atrium.client.ClientStatus;
+import io.atrium.client.ClientType;
+import io.atrium.firm.FirmId;
+import io.atrium.staff.AssignmentRole;
+import io.atrium.staff.StaffId;
+import io.atrium.staff.StaffPrincipal;
+
+/**
+ * Read queries over engagements, set-based: the effective holder of a role is the engagement's own assignment, else
+ * the client's, found with two left joins and a coalesce in the same statement as the engagements.
+ */
+@Component
+class EngagementQueries {
+
+	/** An engagement of a client with its effective preparer. */
+	record ClientEngagementRow(UUID id, String name, String type, String period, LocalDate dueDate, String stage,
+			UUID preparer) {
+	}
+
+	/**
+	 * A pipeline card: {@code assignee} is the effective holder of the shown role; {@code mine} says whether the
+	 * viewer holds a role on the engagement or its client; {@code stageTotal} counts the stage's matching cards.
+	 */
+	record CardRow(UUID id, UUID client, String clientName, String name, String type, LocalDate dueDate, UUID stage,
+			UUID assignee, boolean mine, int stageTotal) {
+	}
+
+	private final JdbcClient jdbc;
+	private final ClientScope scope;
+
+	EngagementQueries(JdbcClient jdbc, ClientScope scope) {
+		this.jdbc = jdbc;
+		this.scope = scope;
+	}
+
+	List<ClientEngagementRow> ofClient(FirmId firm, ClientId client) {
+		return jdbc.sql("""
+				select e.id, e.name, t.name as type_name, e.period, e.due_date, s.name as stage_name,
+					coalesce(ea.staff_id, ca.staff_id) as preparer
+				from engagement e
+				join engagement_type t on t.id = e.type_id
+				join pipeline_stage s on s.id = e.stage_id
+				left join engagement_assignment ea on ea.engagement_id = e.id and ea.role = :role
+				left join client_assignment ca on ca.client_id = e.client_id and ca.role = :role
+				where e.firm_id = :firm and e.client_id = :client
+				order by s.position, e.due_date asc nulls last, e.name, e.id""")
+			.param("role", AssignmentRole.PREPARER.name())
+			.param("firm", firm.value())
+			.param("client", client.value())
+			.query((rs, n) -> new ClientEngagementRow(rs.getObject("id", UUID.class), rs.getString("name"),
+					rs.getString("type_name"), rs.getString("period"), localDate(rs.getDate("due_date")),
+					rs.getString("stage_name"), rs.getObject("preparer", UUID.class)))
+			.list();
+	}
+
+	/**
+	 * The pipeline's cards, at most {@code perStage} per stage (by due date, then client), of active clients the
+	 * viewer sees. One statement: window functions number and count each stage's cards.
+	 */
+	List<CardRow> pipeline(StaffPrincipal viewer, PipelineFilter filter, AssignmentRole shown, boolean allMine,
+			int perStage) {
+		var params = new HashMap<String, Object>();
+		var visible = scope.condition(viewer, AssignmentFilter.NONE, params);
+		params.put("firm", viewer.firm().value());
+		params.put("role", shown.name());
+		params.put("active", ClientStatus.ACTIVE.name());
+		params.put("me", viewer.id().value());
+		params.put("cap", perStage);
+		var where = new StringBuilder(" where e.firm_id = :firm and c.firm_id = :firm and c.status = :active and (")
+			.append(visible)
+			.append(")");
+		if (filter.type() != null) {
+			where.append(" and e.type_id = :type");
+			params.put("type", filter.type());
+		}
+		if (filter.assignee() != null) {
+			params.put("assignee", filter.assignee().value());
+			if (filter.role() != null) {
+				where.append(" and coalesce(ea.staff_id, ca.staff_id) = :assignee");
+			}
+			else {
+				// any role: their own on the engagement, or the client's in a role the engagement does not override
+				where.append(" and (exists (select 1 from engagement_assignment x where x.engagement_id = e.id and x.staff_id = :assignee)")
+					.append(" or exists (select 1 from client_assignment y where y.client_id = e.client_id and y.staff_id = :assignee")
+					.append(" and not exists (select 1 from engagement_assignment z where z.engagement_id = e.id and z.role = y.role)))");
+			}
+		}
+		var mine = allMine ? "1" : "case when exists (select 1 from engagement_assignment m where m.engagement_id = e.id and m.staff_id = :me)"
+				+ " or exists (select 1 from client_assignment n where n.client_id = e.client_id and n.staff_id = :me) then 1 else 0 end";
+		var sql = "select * from (select e.id, e.client_id, c.name as client_name, e.name, t.name as type_name, e.due_date,"
+				+ " e.stage_id, coalesce(ea.staff_id, ca.staff_id) as assignee, " + mine + " as mine,"
+				+ " row_number() over (partition by e.stage_id order by e.due_date asc nulls last, lower(c.name), e.name, e.id) as rn,"
+				+ " count(*) over (partition by e.stage_id) as stage_total"
+				+ " from engagement e"
+				+ " join client c on c.id = e.client_id"
+				+ " join engagement_type t on t.id = e.type_id"
+				+ " left join engagement_assignment ea on ea.engagement_id = e.id and ea.role = :role"
+				+ " left join client_assignment ca on ca.client_id = e.client_id and ca.role = :role"
+				+ where + ") p where p.rn <= :cap order by p.stage_id, p.rn";
+		return jdbc.sql(sql)
+			.params(params)
+			.query((rs, n) -> new CardRow(rs.getObject("id", UUID.class), rs.getObject("client_id", UUID.class),
+					rs.getString("client_name"), rs.getString("name"), rs.getString("type_name"),
+					localDate(rs.getDate("due_date")), rs.getObject("stage_id", UUID.class),
+					rs.getObject("assignee", UUID.class), rs.getInt("mine") == 1, rs.getInt("stage_total")))
+			.list();
+	}
+
+	/** The firm's clients (id and type), for demo data. */
+	List<ClientRow> clientsOf(FirmId firm) {
+		return jdbc.sql("select id, type, name from client where firm_id = :firm order by lower(name), id")
+			.param("firm", firm.value())
+			.query((rs, n) -> new ClientRow(new ClientId(rs.getObject("id", UUID.class)),
+					ClientType.valueOf(rs.getString("type")), rs.getString("name")))
+			.list();
+	}
+
+	record ClientRow(ClientId id, ClientType type, String name) {
+	}
+
+	static StaffId staff(UUID id) {
+		return id == null ? null : new StaffId(id);
+	}
+
+	private static LocalDate localDate(java.sql.Date date) {
+		return date == null ? null : date.toLocalDate();
+	}
+}
