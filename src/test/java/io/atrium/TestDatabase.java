@@ -71,11 +71,29 @@ public final class TestDatabase {
 				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
 	}
 
+	private static final java.util.List<String[]> CREATED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+	static {
+		// the server is shared: each test JVM drops the databases it made (open connections are ended: WITH FORCE)
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			for (var created : CREATED) {
+				try (var connection = DriverManager.getConnection(created[0], user(), password());
+						var statement = connection.createStatement()) {
+					statement.execute("drop database if exists " + created[1] + " with (force)");
+				}
+				catch (SQLException e) {
+					// best effort: .ci/run also removes leftovers
+				}
+			}
+		}, "drop-test-databases"));
+	}
+
 	private static String createPostgresDatabase(String serverUrl) {
 		var name = "atrium_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
 		try (var connection = DriverManager.getConnection(serverUrl, user(), password());
 				var statement = connection.createStatement()) {
 			statement.execute("create database " + name);
+			CREATED.add(new String[] { serverUrl, name });
 		}
 		catch (SQLException e) {
 			throw new IllegalStateException("cannot create a test database on " + serverUrl, e);
