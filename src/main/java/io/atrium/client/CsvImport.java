@@ -399,9 +399,11 @@ final class CsvImport {
 	/** Finds the line of a character position, counting \n, \r\n and a lone \r as line ends. */
 	private static final class LineIndex {
 
+		private final String text;
 		private final int[] starts;
 
 		LineIndex(String text) {
+			this.text = text;
 			var found = new ArrayList<Integer>();
 			found.add(0);
 			for (int i = 0; i < text.length(); i++) {
@@ -413,8 +415,13 @@ final class CsvImport {
 			starts = found.stream().mapToInt(Integer::intValue).toArray();
 		}
 
+		/** The line of a record starting at {@code position}; the parser counts skipped empty lines into a record. */
 		int lineOf(long position) {
-			var index = Arrays.binarySearch(starts, (int) position);
+			var at = (int) position;
+			while (at < text.length() && (text.charAt(at) == '\n' || text.charAt(at) == '\r')) {
+				at++;
+			}
+			var index = Arrays.binarySearch(starts, at);
 			return (index >= 0 ? index : -index - 2) + 1;
 		}
 	}

@@ -84,60 +84,80 @@ class ClientAssignmentStore {
 	}
 
 	/**
-	 * Bulk and smart assign, set-based: one read per chunk of clients (current holders, limited to the clients the
-	 * viewer may change by {@code changeable}, an SQL condition on {@code c}), then one update and one insert…select
-	 * per chunk. {@code clients} must be distinct.
+	 * Bulk and smart assign, set-based, per chunk of clients: one read of the clients the viewer may change (by
+	 * {@code changeable}, an SQL condition on {@code c}), one of their current holders, then one update of those held
+	 * by someone else and one insert…select for those held by nobody. Each statement reads one table by its key, so
+	 * that its plan does not hang on fresh statistics (a just-imported firm has none). {@code clients} must be
+	 * distinct.
 	 */
 	BulkAssignResult bulk(FirmId firm, Collection<UUID> clients, AssignmentRole role, StaffId staff,
 			boolean onlyEmpty, String changeable, Map<String, Object> changeableParams, Instant now) {
 		var ids = new ArrayList<>(clients);
-		var toChange = new ArrayList<UUID>();
+		var toUpdate = new ArrayList<UUID>();
+		var toInsert = new ArrayList<UUID>();
 		int reachable = 0;
 		int already = 0;
 		int filled = 0;
+		long t0 = System.nanoTime(), tRead = 0, tHolders = 0;
 		for (var chunk : chunks(ids)) {
-			var holders = new HashMap<UUID, UUID>();
-			jdbc.sql("select c.id, a.staff_id from client c left join client_assignment a on a.client_id = c.id and a.role = :role"
-					+ " where c.firm_id = :firm and c.id in (:ids) and " + changeable)
+			long ta = System.nanoTime();
+			var mayChange = jdbc.sql("select c.id from client c where c.firm_id = :firm and c.id in (:ids) and " + changeable)
 				.params(changeableParams)
-				.param("role", role.name())
 				.param("firm", firm.value())
 				.param("ids", chunk)
+				.query(UUID.class)
+				.list();
+			if (mayChange.isEmpty()) {
+				continue;
+			}
+			reachable += mayChange.size();
+			tRead += System.nanoTime() - ta; ta = System.nanoTime();
+			var holders = new HashMap<UUID, UUID>();
+			jdbc.sql("select client_id, staff_id from client_assignment where firm_id = :firm and role = :role and client_id in (:ids)")
+				.param("firm", firm.value())
+				.param("role", role.name())
+				.param("ids", mayChange)
 				.query((RowCallbackHandler) rs -> {
-					holders.put(rs.getObject("id", UUID.class), rs.getObject("staff_id", UUID.class));
+					holders.put(rs.getObject("client_id", UUID.class), rs.getObject("staff_id", UUID.class));
 				});
-			reachable += holders.size();
-			for (var holder : holders.entrySet()) {
-				if (staff.value().equals(holder.getValue())) {
+			tHolders += System.nanoTime() - ta;
+			for (var client : mayChange) {
+				var holder = holders.get(client);
+				if (holder == null) {
+					toInsert.add(client);
+				}
+				else if (holder.equals(staff.value())) {
 					already++;
 				}
-				else if (onlyEmpty && holder.getValue() != null) {
+				else if (onlyEmpty) {
 					filled++;
 				}
 				else {
-					toChange.add(holder.getKey());
+					toUpdate.add(client);
 				}
 			}
 		}
+		long t1 = System.nanoTime();
 		int changed = 0;
 		var at = Timestamp.from(now);
-		for (var chunk : chunks(toChange)) {
-			if (!onlyEmpty) {
-				changed += jdbc.sql("""
-						update client_assignment set staff_id = :staff, assigned_at = :at
-						where firm_id = :firm and role = :role and client_id in (:ids) and staff_id <> :staff""")
-					.param("staff", staff.value())
-					.param("at", at)
-					.param("firm", firm.value())
-					.param("role", role.name())
-					.param("ids", chunk)
-					.update();
-			}
+		for (var chunk : chunks(toUpdate)) {
+			changed += jdbc.sql("""
+					update client_assignment set staff_id = :staff, assigned_at = :at
+					where firm_id = :firm and role = :role and client_id in (:ids) and staff_id <> :staff""")
+				.param("staff", staff.value())
+				.param("at", at)
+				.param("firm", firm.value())
+				.param("role", role.name())
+				.param("ids", chunk)
+				.update();
+		}
+		long t2 = System.nanoTime();
+		for (var chunk : chunks(toInsert)) {
+			// someone may have filled one of them in the meantime: theirs stands, and it is not counted as changed
 			changed += jdbc.sql("""
 					insert into client_assignment (firm_id, client_id, role, staff_id, assigned_at)
-					select c.firm_id, c.id, :role, :staff, :at from client c
-					where c.firm_id = :firm and c.id in (:ids)
-					and not exists (select 1 from client_assignment a where a.client_id = c.id and a.role = :role)""")
+					select c.firm_id, c.id, :role, :staff, :at from client c where c.firm_id = :firm and c.id in (:ids)
+					on conflict do nothing""")
 				.param("role", role.name())
 				.param("staff", staff.value())
 				.param("at", at)
@@ -145,6 +165,7 @@ class ClientAssignmentStore {
 				.param("ids", chunk)
 				.update();
 		}
+		System.out.printf("BULKTIME read %d holders %d update %d insert %d%n", tRead/1000000, tHolders/1000000, (t2-t1)/1000000, (System.nanoTime()-t2)/1000000);
 		return new BulkAssignResult(ids.size(), changed, already, filled, ids.size() - reachable);
 	}
 

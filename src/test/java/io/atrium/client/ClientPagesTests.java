@@ -189,6 +189,7 @@ class ClientPagesTests extends AtriumIntegrationTest {
 	@Test
 	void theBulkFormCarriesTheSelectionTheFilterAndTheRoleToAssign() {
 		var client = clients.create(owner, anIndividual("Bulk Client"));
+		assign(jdbc, owner, client.id(), AssignmentRole.PREPARER);
 		var body = http.get("/app/clients?q=bulk&assigneeRole=PREPARER&unassigned=SIGNER&sort=created").body();
 		assertThat(body).contains("id=\"bulk-form\"").contains("action=\"/app/clients/bulk-assign\"")
 			.contains("id=\"bulk-bar\"").contains("name=\"allMatching\" value=\"true\"")
@@ -199,7 +200,9 @@ class ClientPagesTests extends AtriumIntegrationTest {
 			.contains("type=\"hidden\" name=\"q\" value=\"bulk\"")
 			.contains("type=\"hidden\" name=\"assigneeRole\" value=\"PREPARER\"")
 			.contains("type=\"hidden\" name=\"unassigned\" value=\"SIGNER\"")
-			.contains("src=\"/js/clients.js\"");
+			.contains("src=\"/js/clients.js\"")
+			.contains("name=\"clientIds\" value=\"" + client.id() + "\"");
+		assertThat(http.get("/app/clients?assigneeRole=SIGNER").body()).contains("No clients<");
 		var all = http.get("/app/clients").body();
 		assertThat(all).contains("name=\"clientIds\" value=\"" + client.id() + "\"");
 	}
