@@ -1,6 +1,8 @@
 package io.atrium.staff;
 
 import java.time.Instant;
+
+import org.springframework.context.ApplicationContext;
 import java.util.UUID;
 
 import io.atrium.staff.StaffManagement.NewFirm;
@@ -26,6 +28,30 @@ public final class StaffFixtures {
 		var email = uniqueEmail("owner");
 		var owner = staff.signUp(new NewFirm("Firm " + email, uniqueSlug(), "Olive Owner", email, PASSWORD, false));
 		return staff.activePrincipal(owner.id()).orElseThrow();
+	}
+
+	/** A colleague of {@code role}, made through the application context (for tests outside this package). */
+	public static StaffPrincipal aColleague(ApplicationContext context, StaffPrincipal owner, FirmRole role) {
+		return aColleague(context.getBean(StaffManagement.class), context.getBean(StaffTokenStore.class), owner, role);
+	}
+
+	/**
+	 * A Member holding exactly {@code permissions}, through a team of their own; with {@code builtIn} they are also
+	 * in that built-in team (whose permissions are then added too, as in the product).
+	 */
+	public static StaffPrincipal aMember(ApplicationContext context, StaffPrincipal owner,
+			java.util.Set<Permission> permissions, BuiltInTeam builtIn) {
+		var staff = context.getBean(StaffManagement.class);
+		var member = aColleague(context, owner, FirmRole.MEMBER);
+		if (!permissions.isEmpty()) {
+			var team = staff.createTeam(owner, "Team " + UUID.randomUUID().toString().substring(0, 8), permissions);
+			staff.addToTeam(owner, team.id(), member.id());
+		}
+		if (builtIn != null) {
+			var team = staff.teams(owner).stream().filter(t -> t.builtIn() == builtIn).findFirst().orElseThrow();
+			staff.addToTeam(owner, team.id(), member.id());
+		}
+		return staff.activePrincipal(member.id()).orElseThrow();
 	}
 
 	/** A colleague invited by {@code owner} with {@code role} who accepted the invitation. */
