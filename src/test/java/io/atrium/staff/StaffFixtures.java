@@ -58,7 +58,7 @@ public final class StaffFixtures {
 	public static StaffPrincipal aColleague(StaffManagement staff, StaffTokenStore tokens, StaffPrincipal owner,
 			FirmRole role) {
 		var email = uniqueEmail(role.name().toLowerCase());
-		var invited = staff.invite(owner, email, "Colleague " + role, role);
+		var invited = staff.invite(owner, email, "Colleague " + email.substring(email.indexOf('-') + 1, email.indexOf('@')), role);
 		var now = Instant.now();
 		var token = tokens.issue(invited.id(), owner.firm(), StaffTokenStore.Purpose.INVITATION, now,
 				now.plus(StaffManagement.INVITATION_LIFETIME));
