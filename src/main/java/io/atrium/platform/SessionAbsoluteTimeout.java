@@ -30,13 +30,7 @@ public class SessionAbsoluteTimeout extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		var session = request.getSession(false);
 		if (session != null && clock.millis() - session.getCreationTime() > limit.toMillis()) {
-			session.invalidate();
-			if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-				response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
-			}
-			else {
-				response.sendRedirect(request.getContextPath() + "/signin?expired");
-			}
+			SessionEnd.answer(request, response, "/signin?expired");
 			return;
 		}
 		chain.doFilter(request, response);

@@ -7,6 +7,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import io.atrium.platform.SessionEnd;
+
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,17 +36,8 @@ public class StaffSessionRefresh extends OncePerRequestFilter {
 		if (authentication != null && authentication.getPrincipal() instanceof StaffPrincipal signedIn) {
 			var current = staff.activePrincipal(signedIn.id());
 			if (current.isEmpty()) {
-				var session = request.getSession(false);
-				if (session != null) {
-					session.invalidate();
-				}
 				SecurityContextHolder.clearContext();
-				if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-					response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
-				}
-				else {
-					response.sendRedirect(request.getContextPath() + "/signin?ended");
-				}
+				SessionEnd.answer(request, response, "/signin?ended");
 				return;
 			}
 			if (!current.get().equals(signedIn)) {
