@@ -41,9 +41,10 @@ create table client_assignment (
   assigned_at timestamp with time zone not null,
   primary key (client_id, role)
 );
--- who sees what: "is this staff user assigned to this client" must be an index look-up
+-- who sees what: "is this staff user assigned to this client" must be an index look-up. No index leads with the
+-- role: bulk assign reads holders by (client_id in (...), role), and PostgreSQL's generic plans took such an index
+-- for the role alone and tested a whole firm's rows against a thousand ids.
 create index client_assignment_staff on client_assignment (staff_id, client_id);
-create index client_assignment_firm_role on client_assignment (firm_id, role, staff_id);
 
 -- ... and per engagement, overriding the client's for that engagement (no row: the client's holds)
 create table engagement_assignment (

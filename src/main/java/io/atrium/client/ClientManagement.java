@@ -1,6 +1,8 @@
 package io.atrium.client;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -59,7 +61,7 @@ public class ClientManagement {
 
 	/** Creates a client for {@code by} without asking about rights: demo data and confirmed imports. */
 	ClientView create(FirmId firm, NewClient details, ClientStatus status, StaffId by) {
-		var client = Client.create(firm, details, clock.instant());
+		var client = Client.create(firm, details, now());
 		if (status == ClientStatus.ARCHIVED) {
 			client.archive();
 		}
@@ -152,7 +154,7 @@ public class ClientManagement {
 
 	/** Adds a contact for {@code by} without asking about rights: demo data and confirmed imports. */
 	ContactView addContact(FirmId firm, ClientId id, NewContact details, StaffId by) {
-		var contact = contacts.save(Contact.create(firm, id, details, clock.instant()));
+		var contact = contacts.save(Contact.create(firm, id, details, now()));
 		events.publishEvent(new ContactAdded(firm, id, contact.id(), contact.name(), contact.email(), by));
 		return contact.view();
 	}
@@ -201,6 +203,18 @@ public class ClientManagement {
 	@Transactional(readOnly = true)
 	public Optional<ClientView> find(FirmId firm, ClientId id) {
 		return clients.findInFirm(firm.value(), id.value()).map(Client::view);
+	}
+
+	/** The contacts of a client of the firm, oldest first, regardless of who asks (empty for no such client). */
+	@Transactional(readOnly = true)
+	public List<ContactView> contactsOf(FirmId firm, ClientId id) {
+		return contacts.findByClient(firm.value(), id.value()).stream().map(Contact::view).toList();
+	}
+
+	/** A contact of a client of the firm, regardless of who asks. */
+	@Transactional(readOnly = true)
+	public Optional<ContactView> findContact(FirmId firm, ClientId id, ContactId contact) {
+		return contacts.findInClient(firm.value(), id.value(), contact.value()).map(Contact::view);
 	}
 
 	/**
@@ -252,6 +266,11 @@ public class ClientManagement {
 		var errors = (int) problems.stream().filter(p -> p.kind() == Kind.ERROR).count();
 		var shown = problems.subList(0, Math.min(problems.size(), ImportPreview.MAX_PROBLEMS_SHOWN));
 		return new ImportPreview(parsed.rows(), fresh, shown, errors, problems.size() - errors);
+	}
+
+	/** Stored to the microsecond, as the database keeps it, so that a view reads the same before and after a reload. */
+	private Instant now() {
+		return clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}
 
 	private Client editable(StaffPrincipal viewer, ClientId id) {

@@ -29,17 +29,19 @@ class ClientApiTests extends AtriumIntegrationTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	@Autowired
-	ClientManagement clients;
-
-	@Autowired
-	StaffManagement staff;
-
-	@Autowired
-	JdbcClient jdbc;
+	private final ClientManagement clients;
+	private final StaffManagement staff;
+	private final JdbcClient jdbc;
 
 	StaffPrincipal owner;
 	TestHttp http;
+
+	@Autowired
+	ClientApiTests(ClientManagement clients, StaffManagement staff, JdbcClient jdbc) {
+		this.clients = clients;
+		this.staff = staff;
+		this.jdbc = jdbc;
+	}
 
 	@BeforeEach
 	void signedInOwner() {

@@ -27,8 +27,6 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 
 import io.atrium.AtriumIntegrationTest;
 import io.atrium.TestHttp;
-import io.atrium.audit.AuditLog;
-import io.atrium.audit.AuditQuery;
 import io.atrium.staff.AssignmentRole;
 import io.atrium.staff.BuiltInTeam;
 import io.atrium.staff.StaffFixtures;
@@ -41,20 +39,19 @@ class ClientCsvTests extends AtriumIntegrationTest {
 
 	private static final Pattern KEY = Pattern.compile("name=\"key\" value=\"([^\"]+)\"");
 
-	@Autowired
-	ClientManagement clients;
-
-	@Autowired
-	StaffManagement staff;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	AuditLog auditLog;
+	private final ClientManagement clients;
+	private final StaffManagement staff;
+	private final JdbcClient jdbc;
 
 	StaffPrincipal owner;
 	TestHttp http;
+
+	@Autowired
+	ClientCsvTests(ClientManagement clients, StaffManagement staff, JdbcClient jdbc) {
+		this.clients = clients;
+		this.staff = staff;
+		this.jdbc = jdbc;
+	}
 
 	@BeforeEach
 	void signedInOwner() {
@@ -152,12 +149,6 @@ class ClientCsvTests extends AtriumIntegrationTest {
 			.get(0);
 		assertThat(clients.contacts(owner, garcia.id())).extracting(ContactView::name)
 			.containsExactly("Maria Garcia", "Luis Garcia");
-		// published on the server's thread, so read back from the audit log rather than the recorded events
-		var audit = auditLog.search(owner.firm(), new AuditQuery(null, null, null, null), 0, 100).entries();
-		assertThat(audit).filteredOn(e -> e.action().equals("clients.imported")).singleElement()
-			.satisfies(e -> assertThat(e.summary()).startsWith("2 client(s)"));
-		assertThat(audit).filteredOn(e -> e.action().equals("client.created")).hasSize(3);
-		assertThat(audit).filteredOn(e -> e.action().equals("contact.added")).hasSize(3);
 
 		// the preview is spent: confirming again writes nothing
 		assertThat(http.post("/app/clients/import/confirm", Map.of("key", key)).statusCode()).isEqualTo(409);
@@ -209,9 +200,9 @@ class ClientCsvTests extends AtriumIntegrationTest {
 	}
 
 	@Test
-	void aFileBeyondTheServersUploadLimitIsAClearErrorToo() {
+	void aFileBeyondTheServersUploadLimitIsRefusedAsTooLargeToo() {
+		// past the servlet's multipart limit (20 MB) the platform's error page answers, before this module is asked
 		var huge = upload(http, "huge.csv", new byte[21 * 1024 * 1024]);
-		System.out.println("HUGE " + huge.statusCode() + " " + huge.headers().map() + " " + huge.body().substring(0, Math.min(3000, huge.body().length())));
 		assertThat(huge.statusCode()).isEqualTo(413);
 		assertThat(clients.count(owner, ClientQuery.everything())).isZero();
 	}

@@ -31,17 +31,19 @@ import io.atrium.staff.StaffPrincipal;
 @RecordApplicationEvents
 class ClientPagesTests extends AtriumIntegrationTest {
 
-	@Autowired
-	ClientManagement clients;
-
-	@Autowired
-	StaffManagement staff;
-
-	@Autowired
-	JdbcClient jdbc;
+	private final ClientManagement clients;
+	private final StaffManagement staff;
+	private final JdbcClient jdbc;
 
 	StaffPrincipal owner;
 	TestHttp http;
+
+	@Autowired
+	ClientPagesTests(ClientManagement clients, StaffManagement staff, JdbcClient jdbc) {
+		this.clients = clients;
+		this.staff = staff;
+		this.jdbc = jdbc;
+	}
 
 	@BeforeEach
 	void signedInOwner() {
@@ -233,6 +235,19 @@ class ClientPagesTests extends AtriumIntegrationTest {
 		assertThat(member.post("/app/clients/" + client.id(), Map.of("type", "INDIVIDUAL", "name", "Changed"))
 			.statusCode()).isEqualTo(403);
 		assertThat(clients.get(owner, client.id()).name()).isEqualTo("Somebody Else");
+	}
+
+	@Test
+	void aPreparerWhoCreatesAClientNobodyAssignedIsToldWhyItIsNotInTheirList(ApplicationEvents events) {
+		var preparer = signedIn(aMemberIn(BuiltInTeam.PREPARERS, staff, events, owner));
+		assertThat(preparer.get("/app/clients").body()).contains("href=\"/app/clients/new\"")
+			.contains("data-state=\"unassigned\"");
+		var created = preparer.submit("/app/clients/new", "/app/clients", Map.of("type", "INDIVIDUAL",
+				"name", "Fresh Client"));
+		assertThat(created.statusCode()).isEqualTo(302);
+		assertThat(location(created)).endsWith("/app/clients");
+		assertThat(preparer.get("/app/clients").body()).contains("it is not in your list until someone assigns it");
+		assertThat(clients.count(owner, ClientQuery.everything())).isEqualTo(1);
 	}
 
 	@Test

@@ -58,7 +58,6 @@ class ClientController {
 		var page = clients.search(me, query);
 		model.addAttribute("query", query);
 		model.addAttribute("page", page);
-		model.addAttribute("filters", query.parameters(false));
 		model.addAttribute("order", query.parameters(true));
 		model.addAttribute("staff", staff.listActive(me.firm()));
 		model.addAttribute("types", ClientType.values());
@@ -66,7 +65,7 @@ class ClientController {
 		model.addAttribute("roles", AssignmentRole.values());
 		model.addAttribute("canEdit", ClientManagement.mayEdit(me));
 		model.addAttribute("canAssign", mayAssign(me));
-		model.addAttribute("emptyState", page.isEmpty() ? emptyState(me, query) : null);
+		model.addAttribute("emptyState", page.isEmpty() ? emptyState(me) : null);
 		model.addAttribute("sortByName", link("/app/clients", query.sortedBy(ClientQuery.Sort.NAME,
 				query.sort() == ClientQuery.Sort.NAME && !query.descending()), 0));
 		model.addAttribute("sortByCreated", link("/app/clients", query.sortedBy(ClientQuery.Sort.CREATED,
@@ -165,7 +164,7 @@ class ClientController {
 	 * Which empty list this is: no client the viewer may see at all (for someone who sees everything, the firm has
 	 * none yet; for others, none is assigned to them), or none matching the filters.
 	 */
-	private String emptyState(StaffPrincipal me, ClientQuery query) {
+	private String emptyState(StaffPrincipal me) {
 		if (clients.count(me, ClientQuery.everything()) > 0) {
 			return "filtered";
 		}

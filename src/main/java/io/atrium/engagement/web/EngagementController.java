@@ -54,7 +54,7 @@ class EngagementController {
 			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
 		var htmx = Requests.isHtmx(request, response);
 		var client = Requests.client(clientId);
-		if (!result.hasErrors()) {
+		if (!result.hasErrors() && form != null) {
 			try {
 				var id = engagements.open(me, client, form.draft());
 				if (htmx) {
@@ -84,7 +84,7 @@ class EngagementController {
 			@Valid @ModelAttribute("engagementForm") EngagementForm form, BindingResult result, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		var engagementId = Requests.engagement(id);
-		if (!result.hasErrors()) {
+		if (!result.hasErrors() && form != null) {
 			try {
 				engagements.update(me, engagementId, form.draft());
 				redirect.addFlashAttribute("notice", errors.message("engagement.saved"));
@@ -144,7 +144,8 @@ class EngagementController {
 			throw new AccessDeniedException("may not open engagements");
 		}
 		model.addAttribute("engagements", list);
-		model.addAttribute("form", form);
+		// a value that cannot be converted (a mistyped date) leaves no form object to show again
+		model.addAttribute("form", form == null ? EngagementForm.empty() : form);
 		model.addAttribute("errors", fieldErrors);
 		return fragment ? "engagement/client-engagements :: tab" : "engagement/client-engagements";
 	}
@@ -162,7 +163,7 @@ class EngagementController {
 	private static String page(Model model, EngagementView engagement, EngagementForm form,
 			Map<String, String> fieldErrors) {
 		model.addAttribute("engagement", engagement);
-		model.addAttribute("form", form);
+		model.addAttribute("form", form == null ? EngagementForm.of(engagement) : form);
 		model.addAttribute("errors", fieldErrors);
 		if (!model.containsAttribute("assignmentErrors")) {
 			model.addAttribute("assignmentErrors", Map.of());
