@@ -28,3 +28,11 @@ document.addEventListener('submit', function (event) {
     event.preventDefault();
   }
 });
+
+// htmx leaves 4xx answers unswapped; a 422 carries the form again with what to fix, so show it.
+document.addEventListener('htmx:beforeSwap', function (event) {
+  if (event.detail.xhr.status === 422) {
+    event.detail.shouldSwap = true;
+    event.detail.isError = false;
+  }
+});

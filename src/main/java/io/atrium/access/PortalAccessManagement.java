@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -356,8 +355,9 @@ public class PortalAccessManagement {
 			return Optional.empty();
 		}
 		if (!encoder.matches(given, identity.passwordHash())) {
-			identity.recordFailedSignIn(now, maxFailures, lockFor);
-			saveCounting(identity);
+			identities.countFailedSignIn(identity.id().value());
+			identities.lockIfFailedTooOften(identity.id().value(), maxFailures,
+					java.sql.Timestamp.from(now.plus(lockFor).truncatedTo(java.time.temporal.ChronoUnit.MICROS)));
 			events.publishEvent(new PortalSignInFailed(firmId, address, "password"));
 			return Optional.empty();
 		}
@@ -468,7 +468,7 @@ public class PortalAccessManagement {
 			throw invalidLink();
 		}
 		var access = accesses.findInFirm(firmId.value(), link.contact().value())
-			.filter(a -> a.identity().equals(identity.id()) && a.status() == PortalAccessStatus.INVITED)
+			.filter(a -> a.identity().equals(identity.id()) && acceptable(a))
 			.orElseThrow(PortalAccessManagement::invalidLink);
 		access.enable(now);
 		accesses.save(access);
@@ -829,16 +829,6 @@ public class PortalAccessManagement {
 				identity.credentialsVersion()));
 	}
 
-	/** Two wrong passwords racing on one identity: the loser's count is lost, never the answer. */
-	private void saveCounting(PortalIdentity identity) {
-		try {
-			identities.save(identity);
-		}
-		catch (OptimisticLockingFailureException e) {
-			// the other attempt was counted
-		}
-	}
-
 	private PortalIdentity identityFor(FirmId firm, String email, Instant now) {
 		return identities.findByEmail(firm.value(), email)
 			.orElseGet(() -> identities.save(PortalIdentity.create(firm, email, now)));
@@ -855,9 +845,17 @@ public class PortalAccessManagement {
 
 	private boolean invitationPending(PortalTokenStore.Link link) {
 		return link.contact() != null && accesses.findById(link.contact().value())
-			.filter(a -> a.identity().equals(link.identity()) && a.status() == PortalAccessStatus.INVITED
-					&& a.role().signsIn())
+			.filter(a -> a.identity().equals(link.identity()) && acceptable(a))
 			.isPresent();
+	}
+
+	/**
+	 * An invitation may still be accepted while the access is Invited, or Enabled in a role that signs in (a link
+	 * sent to someone who never set a password); not once it is revoked, removed or turned Notify-only.
+	 */
+	private static boolean acceptable(PortalAccess access) {
+		return access.role().signsIn() && (access.status() == PortalAccessStatus.INVITED
+				|| access.status() == PortalAccessStatus.ENABLED);
 	}
 
 	/** A new invitation makes sense while one is pending, or for Enabled access by someone who never set a password. */

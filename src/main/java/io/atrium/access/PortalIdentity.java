@@ -1,6 +1,5 @@
 package io.atrium.access;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
@@ -57,15 +56,6 @@ class PortalIdentity {
 
 	boolean isLocked(Instant now) {
 		return lockedUntil != null && lockedUntil.isAfter(now);
-	}
-
-	/** Counts a wrong password; after {@code maxFailures} in a row the identity locks for {@code lockFor}. */
-	void recordFailedSignIn(Instant now, int maxFailures, Duration lockFor) {
-		failedSignIns++;
-		if (failedSignIns >= maxFailures) {
-			lockedUntil = now.plus(lockFor);
-			failedSignIns = 0;
-		}
 	}
 
 	void recordSignIn(Instant now) {

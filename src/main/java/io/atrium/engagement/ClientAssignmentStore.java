@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -49,7 +50,7 @@ class ClientAssignmentStore {
 	/** Makes {@code staff} the holder of {@code role} (null: nobody); returns the previous holder. */
 	StaffId set(FirmId firm, ClientId client, AssignmentRole role, StaffId staff, Instant now) {
 		var previous = of(firm, client).get(role);
-		if (java.util.Objects.equals(previous, staff)) {
+		if (Objects.equals(previous, staff)) {
 			return previous;
 		}
 		if (staff == null) {

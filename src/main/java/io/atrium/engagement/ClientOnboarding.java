@@ -1,5 +1,6 @@
 package io.atrium.engagement;
 
+import java.time.Clock;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -32,10 +33,10 @@ class ClientOnboarding {
 	private final ClientAssignmentStore assignments;
 	private final StaffManagement staff;
 	private final ApplicationEventPublisher events;
-	private final java.time.Clock clock;
+	private final Clock clock;
 
 	ClientOnboarding(OnboardingStore onboarding, ClientAssignmentStore assignments, StaffManagement staff,
-			ApplicationEventPublisher events, java.time.Clock clock) {
+			ApplicationEventPublisher events, Clock clock) {
 		this.onboarding = onboarding;
 		this.assignments = assignments;
 		this.staff = staff;

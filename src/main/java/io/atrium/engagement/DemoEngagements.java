@@ -2,6 +2,7 @@ package io.atrium.engagement;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.TextStyle;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Locale;
@@ -105,7 +106,7 @@ class DemoEngagements {
 					override(ret, AssignmentRole.PREPARER, pick(preparers, 0), event.owner());
 				}
 				var month = LocalDate.now(clock);
-				open(firm, client, "Bookkeeping " + month.getMonth().getDisplayName(java.time.format.TextStyle.FULL,
+				open(firm, client, "Bookkeeping " + month.getMonth().getDisplayName(TextStyle.FULL,
 						Locale.ENGLISH) + " " + month.getYear(), type(types, "Bookkeeping"), null,
 						month.with(TemporalAdjusters.lastDayOfMonth()), stages.get(count++ % stages.size()),
 						event.owner());

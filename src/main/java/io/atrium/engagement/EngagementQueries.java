@@ -1,5 +1,6 @@
 package io.atrium.engagement;
 
+import java.sql.Date;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -135,7 +136,7 @@ class EngagementQueries {
 		return id == null ? null : new StaffId(id);
 	}
 
-	private static LocalDate localDate(java.sql.Date date) {
+	private static LocalDate localDate(Date date) {
 		return date == null ? null : date.toLocalDate();
 	}
 }

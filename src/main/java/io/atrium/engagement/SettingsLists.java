@@ -1,5 +1,7 @@
 package io.atrium.engagement;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -116,8 +118,8 @@ class SettingsLists {
 			return false;
 		}
 		// positions are rewritten densely, so that entries with equal positions (from concurrent adds) sort out too
-		var reordered = new java.util.ArrayList<>(entries);
-		java.util.Collections.swap(reordered, index, other);
+		var reordered = new ArrayList<>(entries);
+		Collections.swap(reordered, index, other);
 		for (int i = 0; i < reordered.size(); i++) {
 			jdbc.sql("update " + table(list) + " set position = :position where firm_id = :firm and id = :id")
 				.param("position", i + 1)

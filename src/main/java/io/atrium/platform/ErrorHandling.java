@@ -23,6 +23,11 @@ class ErrorHandling {
 		return page(HttpStatus.FORBIDDEN);
 	}
 
+	@ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+	ModelAndView tooLarge() {
+		return page(HttpStatus.CONTENT_TOO_LARGE);
+	}
+
 	@ExceptionHandler(InvalidRequestException.class)
 	ModelAndView invalid(InvalidRequestException e) {
 		var page = page(HttpStatus.BAD_REQUEST);
@@ -32,7 +37,7 @@ class ErrorHandling {
 
 	static ModelAndView page(HttpStatus status) {
 		var view = switch (status.value()) {
-			case 400, 403, 404, 429 -> "error/" + status.value();
+			case 400, 403, 404, 413, 429 -> "error/" + status.value();
 			default -> status.is4xxClientError() ? "error/4xx" : "error/500";
 		};
 		var page = new ModelAndView(view, ErrorPages.model(status));

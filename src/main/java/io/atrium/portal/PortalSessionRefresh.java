@@ -68,9 +68,12 @@ class PortalSessionRefresh extends OncePerRequestFilter {
 		var lastSeen = session == null ? null : (Long) session.getAttribute(PortalSessions.LAST_SEEN);
 		var signedInAt = session == null ? null : (Long) session.getAttribute(PortalSessions.SIGNED_IN_AT);
 		if (lastSeen == null || signedInAt == null
-				|| now - lastSeen > Duration.ofMinutes(settings.idleTimeoutMinutes()).toMillis()
-				|| now - signedInAt > absoluteTimeout.toMillis()) {
+				|| now - lastSeen > Duration.ofMinutes(settings.idleTimeoutMinutes()).toMillis()) {
 			end(request, response, chain, firm.slug(), "expired");
+			return;
+		}
+		if (now - signedInAt > absoluteTimeout.toMillis()) {
+			end(request, response, chain, firm.slug(), "limit");
 			return;
 		}
 		var current = access.current(signedIn.identity(), firm.id())
@@ -85,10 +88,10 @@ class PortalSessionRefresh extends OncePerRequestFilter {
 			membership = current.memberships().get(0);
 			request.setAttribute(PortalRequest.SWITCHED, Boolean.TRUE);
 		}
-		var acting = signedIn.actingAs(membership.client(), membership.contact());
-		if (!acting.equals(signedIn) || !current.email().equals(signedIn.email())) {
-			sessions.save(new PortalPrincipal(acting.identity(), acting.firm(), acting.slug(), current.email(),
-					acting.client(), acting.contact(), acting.credentialsVersion()), request, response);
+		var refreshed = new PortalPrincipal(signedIn.identity(), signedIn.firm(), signedIn.slug(), current.email(),
+				membership.client(), membership.contact(), signedIn.credentialsVersion());
+		if (!refreshed.equals(signedIn)) {
+			sessions.save(refreshed, request, response);
 		}
 		session.setAttribute(PortalSessions.LAST_SEEN, now);
 		keepStoreAlive(session, settings.idleTimeoutMinutes());

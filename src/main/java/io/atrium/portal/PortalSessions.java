@@ -56,8 +56,9 @@ public class PortalSessions {
 			.orElseThrow(() -> new IllegalStateException("a portal session without memberships"));
 		var principal = new PortalPrincipal(session.identity(), session.firm(), firm.slug(), session.email(),
 				membership.client(), membership.contact(), session.credentialsVersion());
-		var httpSession = request.getSession(true);
+		request.getSession(true);
 		request.changeSessionId();
+		var httpSession = request.getSession();
 		new HttpSessionCsrfTokenRepository().saveToken(null, request, response);
 		save(principal, request, response);
 		var now = clock.millis();

@@ -36,26 +36,26 @@ import io.atrium.staff.StaffPrincipal;
 @RecordApplicationEvents
 class PortalAccessManagementTests extends AtriumIntegrationTest {
 
-	@Autowired
-	PortalAccessManagement access;
-
-	@Autowired
-	ClientManagement clients;
-
-	@Autowired
-	StaffManagement staff;
-
-	@Autowired
-	FirmManagement firms;
+	private final PortalAccessManagement access;
+	private final ClientManagement clients;
+	private final StaffManagement staff;
+	private final FirmManagement firms;
+	private final ApplicationContext context;
+	private final JdbcClient jdbc;
 
 	@Autowired
 	ApplicationEvents events;
 
 	@Autowired
-	ApplicationContext context;
-
-	@Autowired
-	JdbcClient jdbc;
+	PortalAccessManagementTests(PortalAccessManagement access, ClientManagement clients,
+			StaffManagement staff, FirmManagement firms, ApplicationContext context, JdbcClient jdbc) {
+		this.access = access;
+		this.clients = clients;
+		this.staff = staff;
+		this.firms = firms;
+		this.context = context;
+		this.jdbc = jdbc;
+	}
 
 	StaffPrincipal owner;
 	String slug;
@@ -251,6 +251,24 @@ class PortalAccessManagementTests extends AtriumIntegrationTest {
 	}
 
 	@Test
+	void aNotifyOnlyContactMadeEditorIsSentALinkToSetAPassword() {
+		var c = aClientWithContact(clients, owner);
+		access.invite(owner, c.client(), c.contact(), PortalRole.NOTIFY_ONLY, null);
+		access.changeRole(owner, c.client(), c.contact(), PortalRole.EDITOR);
+		var view = access.access(owner, c.client(), c.contact());
+		assertThat(view.status()).isEqualTo(PortalAccessStatus.ENABLED);
+		assertThat(view.passwordSet()).isFalse();
+
+		access.resendInvitation(owner, c.client(), c.contact());
+		var token = invitationToken(events, c.contact());
+		assertThat(access.checkLink(slug, token, LinkPurpose.INVITATION)).isEqualTo(LinkCheck.VALID);
+		var session = access.acceptInvitation(slug, token, CONTACT_PASSWORD);
+		assertThat(session.memberships()).singleElement().extracting(PortalMembership::role).isEqualTo(PortalRole.EDITOR);
+		assertThatThrownBy(() -> access.resendInvitation(owner, c.client(), c.contact()))
+			.as("nothing pending once a password is set").isInstanceOf(InvalidRequestException.class);
+	}
+
+	@Test
 	void aGeneratedPasswordSignsInAndAResetReplacesIt() {
 		var c = aClientWithContact(clients, owner);
 		var password = access.enableWithGeneratedPassword(owner, c.client(), c.contact(), PortalRole.EDITOR);
@@ -352,6 +370,27 @@ class PortalAccessManagementTests extends AtriumIntegrationTest {
 			.as("an emailed link still works").isPresent();
 		clock.advance(Duration.ofMinutes(16));
 		assertThat(access.signIn(slug, c.email(), CONTACT_PASSWORD)).isPresent();
+	}
+
+	@Test
+	void wrongPasswordsRacingOnOneIdentityAreAllCounted() throws Exception {
+		var c = aClientWithContact(clients, owner);
+		anEnabledContact(access, events, owner, c, PortalRole.OWNER, slug);
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+		try {
+			var attempts = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+			for (int i = 0; i < 6; i++) {
+				var guess = "wrong guess " + i;
+				attempts.add(pool.submit(() -> access.signIn(slug, c.email(), guess)));
+			}
+			for (var attempt : attempts) {
+				attempt.get();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(access.signIn(slug, c.email(), CONTACT_PASSWORD)).as("locked").isEmpty();
 	}
 
 	// ------------------------------------------------------------------ bad input

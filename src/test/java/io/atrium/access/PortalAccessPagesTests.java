@@ -36,23 +36,23 @@ class PortalAccessPagesTests extends AtriumIntegrationTest {
 	private static final Pattern PASSWORD = Pattern.compile("id=\"credentials-password\"[^>]*value=\"([^\"]+)\"");
 	private static final Duration MAIL_WAIT = Duration.ofSeconds(20);
 
-	@Autowired
-	PortalAccessManagement access;
+	private final PortalAccessManagement access;
+	private final ClientManagement clients;
+	private final StaffManagement staff;
+	private final FirmManagement firms;
+	private final ApplicationContext context;
+	private final JdbcClient jdbc;
 
 	@Autowired
-	ClientManagement clients;
-
-	@Autowired
-	StaffManagement staff;
-
-	@Autowired
-	FirmManagement firms;
-
-	@Autowired
-	ApplicationContext context;
-
-	@Autowired
-	JdbcClient jdbc;
+	PortalAccessPagesTests(PortalAccessManagement access, ClientManagement clients, StaffManagement staff,
+			FirmManagement firms, ApplicationContext context, JdbcClient jdbc) {
+		this.access = access;
+		this.clients = clients;
+		this.staff = staff;
+		this.firms = firms;
+		this.context = context;
+		this.jdbc = jdbc;
+	}
 
 	StaffPrincipal owner;
 	String slug;

@@ -35,20 +35,22 @@ import io.atrium.staff.StaffPrincipal;
 @RecordApplicationEvents
 class PortalLinksTests extends AtriumIntegrationTest {
 
-	@Autowired
-	PortalAccessManagement access;
-
-	@Autowired
-	ClientManagement clients;
-
-	@Autowired
-	StaffManagement staff;
-
-	@Autowired
-	FirmManagement firms;
+	private final PortalAccessManagement access;
+	private final ClientManagement clients;
+	private final StaffManagement staff;
+	private final FirmManagement firms;
 
 	@Autowired
 	ApplicationEvents events;
+
+	@Autowired
+	PortalLinksTests(PortalAccessManagement access, ClientManagement clients, StaffManagement staff,
+			FirmManagement firms) {
+		this.access = access;
+		this.clients = clients;
+		this.staff = staff;
+		this.firms = firms;
+	}
 
 	StaffPrincipal owner;
 	String slug;

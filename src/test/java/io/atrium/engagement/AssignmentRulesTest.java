@@ -38,15 +38,18 @@ import io.atrium.staff.StaffPrincipal;
 @RecordApplicationEvents
 class AssignmentRulesTest extends AtriumIntegrationTest {
 
-	@Autowired
-	EngagementManagement engagements;
+	final EngagementManagement engagements;
+	final ClientManagement clients;
+	final StaffManagement staff;
 
 	@Autowired
-	ClientManagement clients;
+	AssignmentRulesTest(EngagementManagement engagements, ClientManagement clients, StaffManagement staff) {
+		this.engagements = engagements;
+		this.clients = clients;
+		this.staff = staff;
+	}
 
-	@Autowired
-	StaffManagement staff;
-
+	/** Not a module's bean: recorded per test, injected as the test framework prescribes. */
 	@Autowired
 	ApplicationEvents events;
 

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
@@ -19,8 +20,6 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import io.atrium.AtriumIntegrationTest;
 import io.atrium.TestDatabase;
 import io.atrium.TestHttp;
-import io.atrium.audit.AuditLog;
-import io.atrium.audit.AuditQuery;
 import io.atrium.client.AssignmentFilter;
 import io.atrium.client.ClientId;
 import io.atrium.client.ClientManagement;
@@ -37,21 +36,23 @@ import io.atrium.staff.StaffPrincipal;
 @RecordApplicationEvents
 class BulkAssignTest extends AtriumIntegrationTest {
 
-	@Autowired
-	EngagementManagement engagements;
+	final EngagementManagement engagements;
+	final ClientManagement clients;
+	final StaffManagement staff;
+	final JdbcTemplate jdbc;
+	final JdbcClient sql;
 
 	@Autowired
-	ClientManagement clients;
+	BulkAssignTest(EngagementManagement engagements, ClientManagement clients, StaffManagement staff, JdbcTemplate jdbc,
+			JdbcClient sql) {
+		this.engagements = engagements;
+		this.clients = clients;
+		this.staff = staff;
+		this.jdbc = jdbc;
+		this.sql = sql;
+	}
 
-	@Autowired
-	StaffManagement staff;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
-	AuditLog auditLog;
-
+	/** Not a module's bean: recorded per test, injected as the test framework prescribes. */
 	@Autowired
 	ApplicationEvents events;
 
@@ -109,10 +110,9 @@ class BulkAssignTest extends AtriumIntegrationTest {
 		assertThat(preparerOf(d)).isEqualTo(riley.id());
 		assertThat(events.stream(AssignmentsBulkChanged.class)).singleElement()
 			.satisfies(e -> assertThat(e.onlyEmpty()).isTrue());
-		var entries = auditLog.search(owner.firm(), new AuditQuery(null, "engagement.assignments-bulk-changed", null, null),
-				0, 10).entries();
-		assertThat(entries).singleElement()
-			.satisfies(e -> assertThat(e.summary()).contains("Smart assign", "Preparer", "Riley Preparer", "2 client(s) changed, 2 skipped"));
+		assertThat(bulkEntries()).singleElement()
+			.satisfies(summary -> assertThat(summary).contains("Smart assign", "Preparer", "Riley Preparer",
+					"2 client(s) changed, 2 skipped"));
 	}
 
 	@Test
@@ -174,11 +174,7 @@ class BulkAssignTest extends AtriumIntegrationTest {
 
 	/** Requests are served on other threads than the test's, so their events show in the audit log. */
 	private List<String> bulkEntries() {
-		return auditLog.search(owner.firm(), new AuditQuery(null, "engagement.assignments-bulk-changed", null, null), 0, 10)
-			.entries()
-			.stream()
-			.map(e -> e.summary())
-			.toList();
+		return EngagementFixtures.audited(sql, owner.firm(), "engagement.assignments-bulk-changed");
 	}
 
 	@Test
@@ -190,7 +186,7 @@ class BulkAssignTest extends AtriumIntegrationTest {
 		engagements.assignClient(owner, a, AssignmentRole.REVIEWER, owner.id());
 		var http = signedIn(owner);
 
-		// the list's own role filter travels as filterRole: "Garcia individuals with no reviewer"
+		// "Garcia individuals with no reviewer", as the list's filters name it
 		var response = RawHttp.post(http, "/app/clients/bulk-assign", RawHttp.form("role", "REVIEWER", "staffId",
 				jane.id().toString(), "allMatching", "true", "q", "garcia", "type", "individual",
 				"unassigned", "REVIEWER"));
@@ -201,7 +197,7 @@ class BulkAssignTest extends AtriumIntegrationTest {
 		assertThat(bulkEntries()).isEmpty();
 
 		response = RawHttp.post(http, "/app/clients/bulk-assign", RawHttp.form("role", "REVIEWER", "staffId",
-				owner.id().toString(), "allMatching", "true", "q", "garcia", "type", "individual", "filterRole",
+				owner.id().toString(), "allMatching", "true", "q", "garcia", "type", "individual", "assigneeRole",
 				"", "unassigned", "REVIEWER"));
 		assertThat(response.statusCode()).isEqualTo(302);
 		assertThat(bulkEntries()).singleElement()

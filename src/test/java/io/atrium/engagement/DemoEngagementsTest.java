@@ -18,14 +18,16 @@ import io.atrium.staff.StaffManagement.NewFirm;
 /** A firm set up with demo data starts with onboarding defaults, assigned clients and a pipeline to look at. */
 class DemoEngagementsTest extends AtriumIntegrationTest {
 
-	@Autowired
-	StaffManagement staff;
+	final StaffManagement staff;
+	final ClientManagement clients;
+	final EngagementManagement engagements;
 
 	@Autowired
-	ClientManagement clients;
-
-	@Autowired
-	EngagementManagement engagements;
+	DemoEngagementsTest(StaffManagement staff, ClientManagement clients, EngagementManagement engagements) {
+		this.staff = staff;
+		this.clients = clients;
+		this.engagements = engagements;
+	}
 
 	@Test
 	void aDemoFirmsClientsHaveTheirTeamsAndEngagementsAcrossThePipeline() {

@@ -8,12 +8,14 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 
 import io.atrium.client.ClientId;
 import io.atrium.client.ClientManagement;
 import io.atrium.client.ClientType;
 import io.atrium.client.NewClient;
+import io.atrium.firm.FirmId;
 import io.atrium.staff.BuiltInTeam;
 import io.atrium.staff.FirmRole;
 import io.atrium.staff.Permission;
@@ -86,5 +88,17 @@ final class EngagementFixtures {
 		jdbc.batchUpdate("insert into client (id, firm_id, type, name, name_lower, status, created_at, version)"
 				+ " values (?, ?, ?, ?, ?, ?, ?, 0)", rows);
 		return ids;
+	}
+
+	/**
+	 * The summaries of the firm's audit entries of one action, newest first. Read with SQL: the audit module listens
+	 * to this one, so this one's tests may not use the audit module's types (that would be a cycle).
+	 */
+	static List<String> audited(JdbcClient jdbc, FirmId firm, String action) {
+		return jdbc.sql("select summary from audit_event where firm_id = :firm and action = :action order by seq desc")
+			.param("firm", firm.value())
+			.param("action", action)
+			.query(String.class)
+			.list();
 	}
 }

@@ -13,13 +13,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
 import io.atrium.AtriumIntegrationTest;
 import io.atrium.TestHttp;
-import io.atrium.audit.AuditLog;
-import io.atrium.audit.AuditQuery;
 import io.atrium.client.ClientId;
 import io.atrium.client.ClientManagement;
 import io.atrium.staff.AssignmentRole;
@@ -36,18 +35,21 @@ import io.atrium.staff.StaffPrincipal;
 @RecordApplicationEvents
 class EngagementPagesTest extends AtriumIntegrationTest {
 
-	@Autowired
-	EngagementManagement engagements;
+	final EngagementManagement engagements;
+	final ClientManagement clients;
+	final StaffManagement staff;
+	final JdbcClient sql;
 
 	@Autowired
-	ClientManagement clients;
+	EngagementPagesTest(EngagementManagement engagements, ClientManagement clients, StaffManagement staff,
+			JdbcClient sql) {
+		this.engagements = engagements;
+		this.clients = clients;
+		this.staff = staff;
+		this.sql = sql;
+	}
 
-	@Autowired
-	StaffManagement staff;
-
-	@Autowired
-	AuditLog auditLog;
-
+	/** Not a module's bean: recorded per test, injected as the test framework prescribes. */
 	@Autowired
 	ApplicationEvents events;
 
@@ -128,9 +130,7 @@ class EngagementPagesTest extends AtriumIntegrationTest {
 		assertThat(plain.statusCode()).isEqualTo(302);
 		assertThat(plain.headers().firstValue("Location").orElseThrow()).endsWith("/app/clients/" + garcia + "/assignments");
 		assertThat(http.get("/app/clients/" + garcia + "/assignments").body()).contains("Signer saved.");
-		assertThat(auditLog.search(owner.firm(), new AuditQuery(null, "engagement.client-assignment-changed", null, null),
-				0, 10).entries()).extracting(e -> e.summary())
-			.first()
+		assertThat(EngagementFixtures.audited(sql, owner.firm(), "engagement.client-assignment-changed")).first()
 			.asString()
 			.startsWith("Signer: nobody → Sam Signer <");
 	}
@@ -357,8 +357,8 @@ class EngagementPagesTest extends AtriumIntegrationTest {
 		var column = engagements.pipeline(owner, PipelineFilter.NONE).columns().stream()
 			.filter(c -> c.stage().name().equals("Ready for signature")).findFirst().orElseThrow();
 		assertThat(column.cards()).extracting(PipelineCard::id).containsExactly(garcia1040);
-		assertThat(auditLog.search(owner.firm(), new AuditQuery(null, "engagement.stage-changed", null, null), 0, 5)
-			.entries()).extracting(e -> e.summary()).containsExactly("2025 1040: In review → Ready for signature");
+		assertThat(EngagementFixtures.audited(sql, owner.firm(), "engagement.stage-changed"))
+			.containsExactly("2025 1040: In review → Ready for signature");
 
 		var fragment = RawHttp.htmxGet(morganHttp, here);
 		assertThat(fragment.body()).doesNotContain("<html").contains("id=\"pipeline-board\"");

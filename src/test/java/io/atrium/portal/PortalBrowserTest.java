@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
@@ -26,23 +25,13 @@ class PortalBrowserTest extends BrowserTest {
 	private static final By HEADING = By.tagName("h1");
 	private static final By SUBMIT = By.cssSelector("main form button[type=submit]");
 
-	@Autowired
-	StaffManagement staff;
+	private final PortalAccessManagement access;
+	private final PortalFixtures fixtures;
 
 	@Autowired
-	FirmManagement firms;
-
-	@Autowired
-	ClientManagement clients;
-
-	@Autowired
-	PortalAccessManagement access;
-
-	PortalFixtures fixtures;
-
-	@BeforeEach
-	void fixtures() {
-		fixtures = new PortalFixtures(staff, firms, clients, access);
+	PortalBrowserTest(StaffManagement staff, FirmManagement firms, ClientManagement clients, PortalAccessManagement access) {
+		this.access = access;
+		this.fixtures = new PortalFixtures(staff, firms, clients, access);
 	}
 
 	@Test

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -22,23 +21,13 @@ import io.atrium.staff.StaffManagement;
 /** The home page: who you are here, what your role lets you do, switching clients and companies. */
 class PortalHomeTests extends AtriumIntegrationTest {
 
-	@Autowired
-	StaffManagement staff;
+	private final PortalAccessManagement access;
+	private final PortalFixtures fixtures;
 
 	@Autowired
-	FirmManagement firms;
-
-	@Autowired
-	ClientManagement clients;
-
-	@Autowired
-	PortalAccessManagement access;
-
-	PortalFixtures fixtures;
-
-	@BeforeEach
-	void fixtures() {
-		fixtures = new PortalFixtures(staff, firms, clients, access);
+	PortalHomeTests(StaffManagement staff, FirmManagement firms, ClientManagement clients, PortalAccessManagement access) {
+		this.access = access;
+		this.fixtures = new PortalFixtures(staff, firms, clients, access);
 	}
 
 	@Test

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.event.ApplicationEvents;
@@ -30,26 +29,13 @@ class PortalLinkTests extends AtriumIntegrationTest {
 
 	private static final Duration MAIL_WAIT = Duration.ofSeconds(15);
 
-	@Autowired
-	StaffManagement staff;
+	private final PortalAccessManagement access;
+	private final PortalFixtures fixtures;
 
 	@Autowired
-	FirmManagement firms;
-
-	@Autowired
-	ClientManagement clients;
-
-	@Autowired
-	PortalAccessManagement access;
-
-	@Autowired
-	ApplicationEvents events;
-
-	PortalFixtures fixtures;
-
-	@BeforeEach
-	void fixtures() {
-		fixtures = new PortalFixtures(staff, firms, clients, access);
+	PortalLinkTests(StaffManagement staff, FirmManagement firms, ClientManagement clients, PortalAccessManagement access) {
+		this.access = access;
+		this.fixtures = new PortalFixtures(staff, firms, clients, access);
 	}
 
 	private String requestSignInLink(PortalFixtures.Member member, int expectedMails) {
@@ -126,7 +112,7 @@ class PortalLinkTests extends AtriumIntegrationTest {
 	}
 
 	@Test
-	void anInvitationSetsAPasswordAndSignsIn() {
+	void anInvitationSetsAPasswordAndSignsIn(ApplicationEvents events) {
 		var firm = fixtures.aFirm();
 		var client = fixtures.client(firm, "Invited Ltd");
 		var email = StaffFixtures.uniqueEmail("invitee");
@@ -166,7 +152,7 @@ class PortalLinkTests extends AtriumIntegrationTest {
 	}
 
 	@Test
-	void aResentInvitationRetiresTheOlderLink() {
+	void aResentInvitationRetiresTheOlderLink(ApplicationEvents events) {
 		var firm = fixtures.aFirm();
 		var client = fixtures.client(firm, "Resent Ltd");
 		var contact = fixtures.contact(firm, client, "Rex Resent", StaffFixtures.uniqueEmail("resent"));
@@ -194,6 +180,7 @@ class PortalLinkTests extends AtriumIntegrationTest {
 		assertThat(http.get(link).statusCode()).isEqualTo(200);
 		var reset = http.post(link, Map.of("password", "amber window seven", "confirm", "amber window seven"));
 		assertThat(location(reset)).endsWith(member.path("/"));
+		assertThat(http.get(member.path("/")).statusCode()).as("the new session is the current one").isEqualTo(200);
 		assertThat(PortalFixtures.signIn(visitor(), member).body()).as("the old password is gone")
 			.contains("do not match");
 		assertThat(visitor().get(link).statusCode()).isEqualTo(410);

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -26,23 +25,13 @@ import io.atrium.staff.StaffManagement;
 /** The Owner's People page: invite the client's other contacts, change roles, remove access; never the last Owner. */
 class PortalPeopleTests extends AtriumIntegrationTest {
 
-	@Autowired
-	StaffManagement staff;
+	private final PortalAccessManagement access;
+	private final PortalFixtures fixtures;
 
 	@Autowired
-	FirmManagement firms;
-
-	@Autowired
-	ClientManagement clients;
-
-	@Autowired
-	PortalAccessManagement access;
-
-	PortalFixtures fixtures;
-
-	@BeforeEach
-	void fixtures() {
-		fixtures = new PortalFixtures(staff, firms, clients, access);
+	PortalPeopleTests(StaffManagement staff, FirmManagement firms, ClientManagement clients, PortalAccessManagement access) {
+		this.access = access;
+		this.fixtures = new PortalFixtures(staff, firms, clients, access);
 	}
 
 	private TestHttp signedIn(PortalFixtures.Member member) {

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -24,23 +23,13 @@ import io.atrium.staff.StaffManagement;
 /** Portal sessions: separate from staff sessions, tied to one firm, re-checked on every request, timed out. */
 class PortalSessionTests extends AtriumIntegrationTest {
 
-	@Autowired
-	StaffManagement staff;
+	private final PortalAccessManagement access;
+	private final PortalFixtures fixtures;
 
 	@Autowired
-	FirmManagement firms;
-
-	@Autowired
-	ClientManagement clients;
-
-	@Autowired
-	PortalAccessManagement access;
-
-	PortalFixtures fixtures;
-
-	@BeforeEach
-	void fixtures() {
-		fixtures = new PortalFixtures(staff, firms, clients, access);
+	PortalSessionTests(StaffManagement staff, FirmManagement firms, ClientManagement clients, PortalAccessManagement access) {
+		this.access = access;
+		this.fixtures = new PortalFixtures(staff, firms, clients, access);
 	}
 
 	@Test
@@ -185,6 +174,7 @@ class PortalSessionTests extends AtriumIntegrationTest {
 			assertThat(page.statusCode()).as(location(page)).isEqualTo(200);
 		}
 		clock.advance(Duration.ofMinutes(3 * 60 + 30));
-		assertThat(location(http.get(member.path("/")))).endsWith(member.path("/signin?expired"));
+		assertThat(location(http.get(member.path("/")))).endsWith(member.path("/signin?limit"));
+		assertThat(http.get(member.path("/signin?limit")).body()).contains("reached its time limit");
 	}
 }

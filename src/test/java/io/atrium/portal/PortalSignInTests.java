@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -23,23 +22,15 @@ import io.atrium.staff.StaffManagement;
 
 class PortalSignInTests extends AtriumIntegrationTest {
 
-	@Autowired
-	StaffManagement staff;
+	private final FirmManagement firms;
+	private final PortalAccessManagement access;
+	private final PortalFixtures fixtures;
 
 	@Autowired
-	FirmManagement firms;
-
-	@Autowired
-	ClientManagement clients;
-
-	@Autowired
-	PortalAccessManagement access;
-
-	PortalFixtures fixtures;
-
-	@BeforeEach
-	void fixtures() {
-		fixtures = new PortalFixtures(staff, firms, clients, access);
+	PortalSignInTests(StaffManagement staff, FirmManagement firms, ClientManagement clients, PortalAccessManagement access) {
+		this.firms = firms;
+		this.access = access;
+		this.fixtures = new PortalFixtures(staff, firms, clients, access);
 	}
 
 	@Test

@@ -12,14 +12,16 @@ import io.atrium.firm.FirmManagement;
 
 class FirmSettingsTest extends AtriumIntegrationTest {
 
-	@Autowired
-	StaffManagement staff;
+	private final StaffManagement staff;
+	private final StaffTokenStore tokens;
+	private final FirmManagement firms;
 
 	@Autowired
-	StaffTokenStore tokens;
-
-	@Autowired
-	FirmManagement firms;
+	FirmSettingsTest(StaffManagement staff, StaffTokenStore tokens, FirmManagement firms) {
+		this.staff = staff;
+		this.tokens = tokens;
+		this.firms = firms;
+	}
 
 	@Test
 	void anOwnerRenamesTheFirmAndPicksItsColour() {

@@ -81,8 +81,8 @@ class AssignmentController {
 
 	/**
 	 * Bulk assign from the client list: {@code role}, {@code staffId}, {@code onlyEmpty} (smart assign), and either
-	 * the ticked {@code clientIds} or {@code allMatching=true} with the list's filters (its role filter travels as
-	 * {@code filterRole}, as {@code role} names the role to assign). Back to the list with its filters and a count.
+	 * the ticked {@code clientIds} or {@code allMatching=true} with the list's filters, named as the list names them
+	 * ({@link ClientQuery#fromParameters}). Back to the list with its filters and a count.
 	 */
 	@PostMapping("/app/clients/bulk-assign")
 	String bulkAssign(@AuthenticationPrincipal StaffPrincipal me, @RequestParam(required = false) String role,
@@ -109,10 +109,9 @@ class AssignmentController {
 		return "redirect:" + listAddress(query, request.getParameter("page"));
 	}
 
-	/** The client list's filters, read as the list reads them, but with its role filter under {@code filterRole}. */
+	/** The client list's filters, read as the list reads them. */
 	private static ClientQuery listQuery(HttpServletRequest request) {
-		return ClientQuery.fromParameters(name -> request.getParameter(name.equals("role") ? "filterRole" : name),
-				ClientQuery.DEFAULT_SIZE);
+		return ClientQuery.fromParameters(request::getParameter, ClientQuery.DEFAULT_SIZE);
 	}
 
 	private static List<ClientId> picked(List<String> clientIds) {

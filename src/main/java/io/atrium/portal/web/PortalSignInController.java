@@ -1,7 +1,9 @@
 package io.atrium.portal.web;
 
+import java.time.Duration;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,13 +36,15 @@ class PortalSignInController {
 	private final PortalSessions sessions;
 	private final PortalThrottle throttle;
 	private final FormErrors errors;
+	private final Duration answerFloor;
 
 	PortalSignInController(PortalAccessManagement access, PortalSessions sessions, PortalThrottle throttle,
-			FormErrors errors) {
+			FormErrors errors, @Value("${atrium.portal.answer-floor:250ms}") Duration answerFloor) {
 		this.access = access;
 		this.sessions = sessions;
 		this.throttle = throttle;
 		this.errors = errors;
+		this.answerFloor = answerFloor;
 	}
 
 	@GetMapping("/p/{slug}")
@@ -82,8 +86,10 @@ class PortalSignInController {
 			}
 			return form(model, Emails.keep(address), null, fields);
 		}
+		var started = System.nanoTime();
 		var session = access.signIn(firm.slug(), address, password);
 		if (session.isEmpty()) {
+			waitForFloor(started);
 			return form(model, address, "invalid", Map.of());
 		}
 		sessions.signIn(session.get(), firm, null, request, response);
@@ -107,7 +113,9 @@ class PortalSignInController {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return form(model, Emails.keep(address), null, Map.of("linkEmail", errors.message(problem)));
 		}
+		var started = System.nanoTime();
 		access.requestMagicLink(firm.slug(), address);
+		waitForFloor(started);
 		model.addAttribute("email", address);
 		model.addAttribute("kind", "link");
 		return "portal/sent";
@@ -148,7 +156,9 @@ class PortalSignInController {
 			model.addAttribute("errors", Map.of("email", errors.message(problem)));
 			return "portal/forgot";
 		}
+		var started = System.nanoTime();
 		access.requestPasswordReset(firm.slug(), address);
+		waitForFloor(started);
 		model.addAttribute("email", address);
 		model.addAttribute("kind", "reset");
 		return "portal/sent";
@@ -159,6 +169,23 @@ class PortalSignInController {
 	String stale(HttpServletResponse response) {
 		response.setStatus(HttpStatus.FORBIDDEN.value());
 		return "portal/stale";
+	}
+
+	/**
+	 * Answers that must not tell a known address from an unknown one take at least {@code answerFloor}: an address
+	 * with access costs a few database writes (a link, an email) that an unknown one does not, and the floor hides
+	 * that difference.
+	 */
+	private void waitForFloor(long startedNanos) {
+		var remaining = answerFloor.toNanos() - (System.nanoTime() - startedNanos);
+		if (remaining > 0) {
+			try {
+				Thread.sleep(remaining / 1_000_000, (int) (remaining % 1_000_000));
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}
 	}
 
 	private String throttled(HttpServletResponse response, Model model, String address) {
@@ -175,7 +202,7 @@ class PortalSignInController {
 	}
 
 	private static String notice(HttpServletRequest request) {
-		for (var notice : new String[] { "signedout", "expired", "ended", "password-set" }) {
+		for (var notice : new String[] { "signedout", "expired", "limit", "ended", "password-set" }) {
 			if (request.getParameter(notice) != null) {
 				return notice;
 			}

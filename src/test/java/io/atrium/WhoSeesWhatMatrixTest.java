@@ -1,4 +1,4 @@
-package io.atrium.workspace;
+package io.atrium;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -20,7 +20,6 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 
-import io.atrium.AtriumIntegrationTest;
 import io.atrium.client.ClientId;
 import io.atrium.client.ClientManagement;
 import io.atrium.client.ClientQuery;
@@ -50,6 +49,22 @@ import io.atrium.staff.StaffPrincipal;
  * a visible client are 403.
  */
 class WhoSeesWhatMatrixTest extends AtriumIntegrationTest {
+
+	private final ApplicationContext context;
+	private final StaffManagement staff;
+	private final ClientManagement clients;
+	private final EngagementManagement engagements;
+	private final JdbcClient jdbc;
+
+	@Autowired
+	WhoSeesWhatMatrixTest(ApplicationContext context, StaffManagement staff, ClientManagement clients, EngagementManagement engagements, JdbcClient jdbc) {
+		this.context = context;
+		this.staff = staff;
+		this.clients = clients;
+		this.engagements = engagements;
+		this.jdbc = jdbc;
+	}
+
 
 	/** One kind of staff user: how they are made, and which of A, B, C they may see, edit and (re)assign. */
 	enum Kind {
@@ -87,21 +102,6 @@ class WhoSeesWhatMatrixTest extends AtriumIntegrationTest {
 			this.assigns = assigns;
 		}
 	}
-
-	@Autowired
-	ApplicationContext context;
-
-	@Autowired
-	StaffManagement staff;
-
-	@Autowired
-	ClientManagement clients;
-
-	@Autowired
-	EngagementManagement engagements;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	StaffPrincipal owner;
 	StaffPrincipal otherOwner;

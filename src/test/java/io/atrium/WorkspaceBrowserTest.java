@@ -1,4 +1,4 @@
-package io.atrium.workspace;
+package io.atrium;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +11,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
-import io.atrium.BrowserTest;
 import io.atrium.client.ClientId;
 import io.atrium.client.ClientManagement;
 import io.atrium.client.ClientType;
@@ -28,17 +27,19 @@ import io.atrium.staff.StaffManagement;
 /** What an Owner does in the workspace: assign a preparer with the picker, bulk assign, filter the pipeline. */
 class WorkspaceBrowserTest extends BrowserTest {
 
-	@Autowired
-	ApplicationContext context;
+	private final ApplicationContext context;
+	private final StaffManagement staff;
+	private final ClientManagement clients;
+	private final EngagementManagement engagements;
 
 	@Autowired
-	StaffManagement staff;
+	WorkspaceBrowserTest(ApplicationContext context, StaffManagement staff, ClientManagement clients, EngagementManagement engagements) {
+		this.context = context;
+		this.staff = staff;
+		this.clients = clients;
+		this.engagements = engagements;
+	}
 
-	@Autowired
-	ClientManagement clients;
-
-	@Autowired
-	EngagementManagement engagements;
 
 	@Test
 	void anOwnerAssignsAPreparerBulkAssignsAReviewerAndFiltersThePipeline() {
