@@ -44,7 +44,7 @@ final class Fields {
 		}
 		email = email.toLowerCase(Locale.ROOT);
 		if (email.length() > EMAIL_MAX || !isEmail(email)) {
-			throw new InvalidRequestException(field, "client.field.email");
+			throw new InvalidRequestException(field, "client.field.email.invalid");
 		}
 		return email;
 	}
