@@ -3,7 +3,6 @@ package io.atrium.audit;
 import java.util.Locale;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 import io.atrium.client.ClientArchived;
@@ -16,7 +15,6 @@ import io.atrium.client.ContactDeleted;
 import io.atrium.client.ContactUpdated;
 import io.atrium.firm.FirmId;
 import io.atrium.staff.StaffId;
-import io.atrium.staff.StaffPrincipal;
 
 /**
  * Records the client module's events. Synchronous for the same reasons as {@link StaffAuditListener}: an entry
@@ -87,7 +85,7 @@ class ClientAuditListener {
 	}
 
 	private void record(FirmId firm, StaffId by, String action, String subject, String summary) {
-		log.record(new AuditEntry(firm, by == null ? null : by.value(), label(by), action, subject, summary));
+		log.record(StaffActors.entry(firm, by, action, subject, summary));
 	}
 
 	private static String person(String name, String email) {
@@ -95,11 +93,4 @@ class ClientAuditListener {
 	}
 
 	/** The actor's email when they are the one signed in (the usual case); their id otherwise (demo data at setup). */
-	private static String label(StaffId by) {
-		var authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (authentication != null && authentication.getPrincipal() instanceof StaffPrincipal me && me.id().equals(by)) {
-			return me.email();
-		}
-		return by == null ? null : by.toString();
-	}
 }

@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -23,7 +22,6 @@ import io.atrium.firm.FirmId;
 import io.atrium.staff.AssignmentRole;
 import io.atrium.staff.StaffId;
 import io.atrium.staff.StaffManagement;
-import io.atrium.staff.StaffPrincipal;
 
 /**
  * Records the engagement module's events: engagements, stages, assignments, bulk assign, onboarding defaults and
@@ -116,7 +114,7 @@ class EngagementAuditListener {
 	}
 
 	private void record(FirmId firm, StaffId by, String action, String subject, String summary) {
-		log.record(new AuditEntry(firm, by == null ? null : by.value(), label(by), action, subject, summary));
+		log.record(StaffActors.entry(firm, by, action, subject, summary));
 	}
 
 	private static String role(AssignmentRole role) {
@@ -166,11 +164,4 @@ class EngagementAuditListener {
 	}
 
 	/** The actor's email when they are the one signed in (the usual case); their id otherwise (demo data at setup). */
-	private static String label(StaffId by) {
-		var authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (authentication != null && authentication.getPrincipal() instanceof StaffPrincipal me && me.id().equals(by)) {
-			return me.email();
-		}
-		return by == null ? null : by.toString();
-	}
 }

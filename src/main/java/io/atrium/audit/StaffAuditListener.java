@@ -4,7 +4,6 @@ import java.util.Locale;
 import java.util.UUID;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 import io.atrium.firm.FirmCreated;
@@ -22,7 +21,6 @@ import io.atrium.staff.StaffInvited;
 import io.atrium.staff.StaffPasswordChanged;
 import io.atrium.staff.StaffPasswordReset;
 import io.atrium.staff.StaffPasswordResetRequested;
-import io.atrium.staff.StaffPrincipal;
 import io.atrium.staff.StaffReactivated;
 import io.atrium.staff.StaffRoleChanged;
 import io.atrium.staff.StaffSignInFailed;
@@ -45,7 +43,7 @@ class StaffAuditListener {
 
 	@EventListener
 	void on(FirmCreated event) {
-		var actor = currentStaff();
+		var actor = StaffActors.current();
 		log.record(new AuditEntry(event.firm(), actor == null ? null : actor.id().value(),
 				actor == null ? null : actor.email(), AuditActions.FIRM_CREATED, event.firm().toString(),
 				event.name() + " (" + event.slug() + ")"));
@@ -53,7 +51,7 @@ class StaffAuditListener {
 
 	@EventListener
 	void on(FirmRebranded event) {
-		var actor = currentStaff();
+		var actor = StaffActors.current();
 		log.record(new AuditEntry(event.firm(), actor == null ? null : actor.id().value(),
 				actor == null ? null : actor.email(), AuditActions.FIRM_REBRANDED, event.firm().toString(),
 				event.name() + ", accent " + event.accentColour()));
@@ -70,7 +68,7 @@ class StaffAuditListener {
 	@EventListener
 	void on(StaffInvited event) {
 		log.record(new AuditEntry(event.firm(), idOf(event.invitedBy()),
-				labelOf(event.invitedBy(), event.invitedByName()), AuditActions.STAFF_INVITED,
+				StaffActors.label(event.invitedBy(), event.invitedByName()), AuditActions.STAFF_INVITED,
 				event.staff().toString(), event.name() + " <" + event.email() + "> as " + roleName(event.role())));
 	}
 
@@ -86,7 +84,7 @@ class StaffAuditListener {
 	 */
 	@EventListener
 	void on(StaffPasswordResetRequested event) {
-		var actor = currentStaff();
+		var actor = StaffActors.current();
 		log.record(new AuditEntry(event.firm(), actor == null ? null : actor.id().value(),
 				actor == null ? null : actor.email(), AuditActions.STAFF_PASSWORD_RESET_REQUESTED,
 				event.staff().toString(), "Reset link sent to " + event.email()));
@@ -122,44 +120,44 @@ class StaffAuditListener {
 
 	@EventListener
 	void on(StaffDeactivated event) {
-		log.record(new AuditEntry(event.firm(), idOf(event.by()), labelOf(event.by(), null),
-				AuditActions.STAFF_DEACTIVATED, event.staff().toString(), event.email()));
+		log.record(StaffActors.entry(event.firm(), event.by(), AuditActions.STAFF_DEACTIVATED,
+				event.staff().toString(), event.email()));
 	}
 
 	@EventListener
 	void on(StaffReactivated event) {
-		log.record(new AuditEntry(event.firm(), idOf(event.by()), labelOf(event.by(), null),
-				AuditActions.STAFF_REACTIVATED, event.staff().toString(), event.email()));
+		log.record(StaffActors.entry(event.firm(), event.by(), AuditActions.STAFF_REACTIVATED,
+				event.staff().toString(), event.email()));
 	}
 
 	@EventListener
 	void on(StaffRoleChanged event) {
-		log.record(new AuditEntry(event.firm(), idOf(event.by()), labelOf(event.by(), null),
-				AuditActions.STAFF_ROLE_CHANGED, event.staff().toString(),
+		log.record(StaffActors.entry(event.firm(), event.by(), AuditActions.STAFF_ROLE_CHANGED,
+				event.staff().toString(),
 				event.email() + ": " + roleName(event.from()) + " → " + roleName(event.to())));
 	}
 
 	@EventListener
 	void on(TeamCreated event) {
-		log.record(new AuditEntry(event.firm(), idOf(event.by()), labelOf(event.by(), null), AuditActions.TEAM_CREATED,
+		log.record(StaffActors.entry(event.firm(), event.by(), AuditActions.TEAM_CREATED,
 				event.team().toString(), event.name()));
 	}
 
 	@EventListener
 	void on(TeamChanged event) {
-		log.record(new AuditEntry(event.firm(), idOf(event.by()), labelOf(event.by(), null), AuditActions.TEAM_CHANGED,
+		log.record(StaffActors.entry(event.firm(), event.by(), AuditActions.TEAM_CHANGED,
 				event.team().toString(), event.name() + ": " + event.change()));
 	}
 
 	@EventListener
 	void on(TeamDeleted event) {
-		log.record(new AuditEntry(event.firm(), idOf(event.by()), labelOf(event.by(), null), AuditActions.TEAM_DELETED,
+		log.record(StaffActors.entry(event.firm(), event.by(), AuditActions.TEAM_DELETED,
 				event.team().toString(), event.name()));
 	}
 
 	@EventListener
 	void on(TeamMembershipChanged event) {
-		log.record(new AuditEntry(event.firm(), idOf(event.by()), labelOf(event.by(), null),
+		log.record(StaffActors.entry(event.firm(), event.by(),
 				event.joined() ? AuditActions.TEAM_MEMBER_ADDED : AuditActions.TEAM_MEMBER_REMOVED,
 				event.staff().toString(), event.teamName()));
 	}
@@ -169,27 +167,11 @@ class StaffAuditListener {
 		return new AuditEntry(firm, staff.value(), email, action, staff.toString(), summary);
 	}
 
-	/**
-	 * Actors are labelled by email, which names one person unambiguously. Events that only carry the actor's id are
-	 * published while that actor is signed in, so the email comes from the current principal.
-	 */
-	private static String labelOf(StaffId actor, String fallback) {
-		var current = currentStaff();
-		if (current != null && current.id().equals(actor)) {
-			return current.email();
-		}
-		return fallback != null || actor == null ? fallback : actor.toString();
-	}
-
 	/** A missing actor must not fail the change being recorded: the entry is written without one. */
 	private static UUID idOf(StaffId staff) {
 		return staff == null ? null : staff.value();
 	}
 
-	private static StaffPrincipal currentStaff() {
-		var authentication = SecurityContextHolder.getContext().getAuthentication();
-		return authentication != null && authentication.getPrincipal() instanceof StaffPrincipal staff ? staff : null;
-	}
 
 	private static String roleName(FirmRole role) {
 		if (role == null) {
