@@ -8,7 +8,7 @@ import java.util.Locale;
  */
 enum ClientTab {
 
-	INFO, CONTACTS, ENGAGEMENTS, PORTAL;
+	INFO, CONTACTS, ENGAGEMENTS, DOCUMENTS, REQUESTS, MESSAGES, NOTES, PORTAL;
 
 	/** The tab's name in addresses ({@code ?tab=contacts}) and in message keys ({@code client.tab.contacts}). */
 	public String key() {
