@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -67,6 +68,81 @@ public class TestHttp {
 			.header("User-Agent", "TestHttp/1.0")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build());
+	}
+
+	/**
+	 * Uploads {@code content} as the raw body, as the page's uploader does: the name in {@code X-File-Name}
+	 * (URL-encoded) and the CSRF token of the last page in {@code X-CSRF-TOKEN}.
+	 */
+	public HttpResponse<String> upload(String path, String fileName, byte[] content) {
+		return upload(path, fileName, HttpRequest.BodyPublishers.ofByteArray(content));
+	}
+
+	public HttpResponse<String> upload(String path, String fileName, HttpRequest.BodyPublisher body) {
+		var request = HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "application/octet-stream")
+			.header("X-File-Name", enc(fileName))
+			.header("User-Agent", "TestHttp/1.0")
+			.POST(body);
+		if (csrf != null) {
+			request.header("X-CSRF-TOKEN", csrf);
+		}
+		return send(request.build());
+	}
+
+	/** Posts a multipart form with text {@code fields} and one file per entry of {@code files} (field name, file name, bytes). */
+	public HttpResponse<String> postMultipart(String path, Map<String, String> fields, List<FilePart> files) {
+		var boundary = "----atrium" + java.util.UUID.randomUUID();
+		var out = new java.io.ByteArrayOutputStream();
+		var all = new LinkedHashMap<>(fields);
+		if (csrf != null && !all.containsKey("_csrf")) {
+			all.put("_csrf", csrf);
+		}
+		all.forEach((name, value) -> write(out, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+				+ "\"\r\n\r\n" + value + "\r\n"));
+		for (var file : files) {
+			write(out, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.field() + "\"; filename=\""
+					+ file.name() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+			out.writeBytes(file.content());
+			write(out, "\r\n");
+		}
+		write(out, "--" + boundary + "--\r\n");
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.header("User-Agent", "TestHttp/1.0")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()))
+			.build());
+	}
+
+	/** One file of a multipart form. */
+	public record FilePart(String field, String name, byte[] content) {
+	}
+
+	/** GET that keeps the body as bytes, with extra request headers (say {@code Range}). */
+	public HttpResponse<byte[]> getBytes(String path, String... headers) {
+		var request = HttpRequest.newBuilder(URI.create(base + path)).header("User-Agent", "TestHttp/1.0").GET();
+		for (int i = 0; i + 1 < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		try {
+			return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** The CSRF token of the last page fetched. */
+	public String csrf() {
+		return csrf;
+	}
+
+	private static void write(java.io.ByteArrayOutputStream out, String text) {
+		out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** Signs in as staff; returns the response of the sign-in POST. */

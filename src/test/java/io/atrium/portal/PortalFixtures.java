@@ -22,14 +22,14 @@ import io.atrium.staff.StaffPrincipal;
  * Firms with clients whose contacts have portal access, made through the facades as a firm's staff would; every
  * call makes a new firm, client and address, so tests never depend on each other.
  */
-final class PortalFixtures {
+public final class PortalFixtures {
 
 	private final StaffManagement staff;
 	private final FirmManagement firms;
 	private final ClientManagement clients;
 	private final PortalAccessManagement access;
 
-	PortalFixtures(StaffManagement staff, FirmManagement firms, ClientManagement clients,
+	public PortalFixtures(StaffManagement staff, FirmManagement firms, ClientManagement clients,
 			PortalAccessManagement access) {
 		this.staff = staff;
 		this.firms = firms;
@@ -38,71 +38,71 @@ final class PortalFixtures {
 	}
 
 	/** A firm, its staff Owner, and (through {@link #client}) its clients. */
-	record Firm(StaffPrincipal owner, FirmView view) {
+	public record Firm(StaffPrincipal owner, FirmView view) {
 
-		String slug() {
+		public String slug() {
 			return view.slug();
 		}
 
-		String path(String rest) {
+		public String path(String rest) {
 			return "/p/" + view.slug() + rest;
 		}
 	}
 
 	/** A contact with Enabled access and a generated password. */
-	record Member(Firm firm, ClientView client, ContactView contact, String email, String password) {
+	public record Member(Firm firm, ClientView client, ContactView contact, String email, String password) {
 
-		String path(String rest) {
+		public String path(String rest) {
 			return firm.path(rest);
 		}
 	}
 
-	Firm aFirm() {
+	public Firm aFirm() {
 		var owner = StaffFixtures.aFirmWithOwner(staff);
 		return new Firm(owner, firms.get(owner.firm()));
 	}
 
-	ClientView client(Firm firm, String name) {
+	public ClientView client(Firm firm, String name) {
 		return clients.create(firm.owner(), new NewClient(ClientType.BUSINESS, name, null, null, null));
 	}
 
-	ContactView contact(Firm firm, ClientView client, String name, String email) {
+	public ContactView contact(Firm firm, ClientView client, String name, String email) {
 		return clients.addContact(firm.owner(), client.id(), new NewContact(name, email, null, null));
 	}
 
 	/** A new firm with one client whose one contact has access in {@code role} and a generated password. */
-	Member aMember(PortalRole role) {
+	public Member aMember(PortalRole role) {
 		return aMember(aFirm(), role);
 	}
 
-	Member aMember(Firm firm, PortalRole role) {
+	public Member aMember(Firm firm, PortalRole role) {
 		var client = client(firm, "Client " + StaffFixtures.uniqueSlug());
 		return member(firm, client, "Casey Contact", StaffFixtures.uniqueEmail("contact"), role);
 	}
 
 	/** Gives a new contact of {@code client} with {@code email} access in {@code role}, with a generated password. */
-	Member member(Firm firm, ClientView client, String name, String email, PortalRole role) {
+	public Member member(Firm firm, ClientView client, String name, String email, PortalRole role) {
 		var contact = contact(firm, client, name, email);
 		var password = access.enableWithGeneratedPassword(firm.owner(), client.id(), contact.id(), role);
 		return new Member(firm, client, contact, email, password);
 	}
 
 	/** Signs in on the firm's portal sign-in page; returns the response of the POST. */
-	static HttpResponse<String> signIn(TestHttp http, String slug, String email, String password) {
+	public static HttpResponse<String> signIn(TestHttp http, String slug, String email, String password) {
 		return http.submit("/p/" + slug + "/signin", "/p/" + slug + "/signin",
 				Map.of("email", email, "password", password));
 	}
 
-	static HttpResponse<String> signIn(TestHttp http, Member member) {
+	public static HttpResponse<String> signIn(TestHttp http, Member member) {
 		return signIn(http, member.firm().slug(), member.email(), member.password());
 	}
 
-	static String location(HttpResponse<String> response) {
+	public static String location(HttpResponse<String> response) {
 		return response.headers().firstValue("Location").orElse("");
 	}
 
 	/** The page without what differs between two identical renderings: CSRF tokens and the address typed. */
-	static String normalized(String body, String... addresses) {
+	public static String normalized(String body, String... addresses) {
 		var result = body.replaceAll("name=\"_csrf\" value=\"[^\"]+\"", "name=\"_csrf\" value=\"*\"");
 		for (var address : addresses) {
 			result = result.replace(address, "ADDRESS");
