@@ -196,6 +196,48 @@ public class EngagementManagement {
 		return view(viewer, engagement, client);
 	}
 
+	// ---------------------------------------------------------------- portal sharing and client-activity recipients
+
+	/** Shares the engagement with the client's portal, or takes it out again (Edit clients or assigned on it). */
+	@Transactional
+	public EngagementView shareInPortal(StaffPrincipal viewer, EngagementId id, boolean shared) {
+		throw new UnsupportedOperationException("being built");
+	}
+
+	/**
+	 * Staff told of client activity on the engagement (uploads, answered requests, messages): the ones chosen on the
+	 * engagement, or by default its preparer and assigned-to (the engagement's own or, failing that, the client's).
+	 * Only active staff.
+	 */
+	@Transactional(readOnly = true)
+	public List<StaffId> activityRecipients(FirmId firm, EngagementId id) {
+		throw new UnsupportedOperationException("being built");
+	}
+
+	/** Staff told of client activity that belongs to no engagement: the client's preparer and assigned-to. */
+	@Transactional(readOnly = true)
+	public List<StaffId> clientActivityRecipients(FirmId firm, ClientId client) {
+		throw new UnsupportedOperationException("being built");
+	}
+
+	/** The client's engagements shared with the portal, most recently shared first. */
+	@Transactional(readOnly = true)
+	public List<SharedCase> sharedCases(FirmId firm, ClientId client) {
+		throw new UnsupportedOperationException("being built");
+	}
+
+	/** One shared engagement of the client; empty when it is not shared, another client's or another firm's. */
+	@Transactional(readOnly = true)
+	public java.util.Optional<SharedCase> sharedCase(FirmId firm, ClientId client, EngagementId id) {
+		throw new UnsupportedOperationException("being built");
+	}
+
+	/** The engagement's client and name, for other modules that hold only its id (empty for another firm's). */
+	@Transactional(readOnly = true)
+	public java.util.Optional<EngagementRef> ref(FirmId firm, EngagementId id) {
+		throw new UnsupportedOperationException("being built");
+	}
+
 	// ---------------------------------------------------------------- assignments
 
 	/** A client's client-level assignments, with the pickers' options when the viewer may change them. */
