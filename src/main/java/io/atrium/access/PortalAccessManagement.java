@@ -610,6 +610,19 @@ public class PortalAccessManagement {
 		return result;
 	}
 
+	/**
+	 * The client's contacts who may get emails about the portal: with an email and access Enabled or Invited, in
+	 * any role (Notify-only included); Disabled access and contacts without access are left out. For notifications,
+	 * where nobody asks.
+	 */
+	@Transactional(readOnly = true)
+	public List<ContactAccessView> emailRecipients(FirmId firm, ClientId client) {
+		return views(firm, client, directory.contacts(firm, client)).stream()
+			.filter(ContactAccessView::hasEmail)
+			.filter(v -> v.status() == PortalAccessStatus.ENABLED || v.status() == PortalAccessStatus.INVITED)
+			.toList();
+	}
+
 	// ---------------------------------------------------------------- contact side: People page
 
 	/**

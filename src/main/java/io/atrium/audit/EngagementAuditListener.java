@@ -14,7 +14,9 @@ import io.atrium.engagement.ClientAssignmentChanged;
 import io.atrium.engagement.EngagementAssignmentChanged;
 import io.atrium.engagement.EngagementOpened;
 import io.atrium.engagement.EngagementStageChanged;
+import io.atrium.engagement.EngagementSharedInPortal;
 import io.atrium.engagement.EngagementUpdated;
+import io.atrium.engagement.PortalItemShared;
 import io.atrium.engagement.OnboardingDefaultsChanged;
 import io.atrium.engagement.SettingsList;
 import io.atrium.engagement.SettingsListChanged;
@@ -41,6 +43,9 @@ class EngagementAuditListener {
 	static final String ONBOARDING_DEFAULT_CHANGED = "engagement.onboarding-default-changed";
 	static final String STAGES_CHANGED = "engagement.stages-changed";
 	static final String TYPES_CHANGED = "engagement.types-changed";
+	static final String SHARED_IN_PORTAL = "engagement.shared-in-portal";
+	static final String UNSHARED_FROM_PORTAL = "engagement.unshared-from-portal";
+	static final String ITEM_SHARED = "portal.item-shared";
 
 	private static final Object NAMES = new Object();
 
@@ -56,6 +61,19 @@ class EngagementAuditListener {
 	void on(EngagementOpened event) {
 		record(event.firm(), event.by(), ENGAGEMENT_OPENED, event.engagement().toString(),
 				event.name() + " (" + event.type() + ", " + event.stage() + ") for client " + event.client());
+	}
+
+	@EventListener
+	void on(EngagementSharedInPortal event) {
+		record(event.firm(), event.by(), event.shared() ? SHARED_IN_PORTAL : UNSHARED_FROM_PORTAL,
+				event.engagement().toString(), event.name() + " (client " + event.client() + ")");
+	}
+
+	@EventListener
+	void on(PortalItemShared event) {
+		record(event.firm(), event.by(), ITEM_SHARED, event.item().toString(),
+				event.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " \"" + event.title() + "\" for client "
+						+ event.client() + (event.engagement() == null ? "" : " in engagement " + event.engagement()));
 	}
 
 	@EventListener

@@ -49,13 +49,15 @@ public class EngagementManagement {
 	private final OnboardingStore onboarding;
 	private final EngagementQueries queries;
 	private final EngagementPolicy policy;
+	private final EngagementSharing sharing;
 	private final StaffManagement staff;
 	private final ClientManagement clients;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
 	EngagementManagement(EngagementRepository engagements, SettingsLists lists, ClientAssignmentStore clientAssignments,
-			OnboardingStore onboarding, EngagementQueries queries, EngagementPolicy policy, StaffManagement staff,
+			OnboardingStore onboarding, EngagementQueries queries, EngagementPolicy policy, EngagementSharing sharing,
+			StaffManagement staff,
 			ClientManagement clients, ApplicationEventPublisher events, Clock clock) {
 		this.engagements = engagements;
 		this.lists = lists;
@@ -63,6 +65,7 @@ public class EngagementManagement {
 		this.onboarding = onboarding;
 		this.queries = queries;
 		this.policy = policy;
+		this.sharing = sharing;
 		this.staff = staff;
 		this.clients = clients;
 		this.events = events;
@@ -200,8 +203,54 @@ public class EngagementManagement {
 
 	/** Shares the engagement with the client's portal, or takes it out again (Edit clients or assigned on it). */
 	@Transactional
-	public EngagementView shareInPortal(StaffPrincipal viewer, EngagementId id, boolean shared) {
-		throw new UnsupportedOperationException("being built");
+	public EngagementPortal shareInPortal(StaffPrincipal viewer, EngagementId id, boolean shared) {
+		var engagement = find(viewer, id);
+		var client = policy.requireVisible(viewer, engagement.client());
+		requirePortalRights(viewer, engagement);
+		if (sharing.share(viewer.firm(), id, shared, clock.instant())) {
+			events.publishEvent(new EngagementSharedInPortal(viewer.firm(), id, client.id(), engagement.name(), shared,
+					viewer.id()));
+		}
+		return portal(viewer, engagement);
+	}
+
+	/** The engagement's portal card: shared or not, and who is told of client activity. */
+	@Transactional(readOnly = true)
+	public EngagementPortal portal(StaffPrincipal viewer, EngagementId id) {
+		var engagement = find(viewer, id);
+		policy.requireVisible(viewer, engagement.client());
+		return portal(viewer, engagement);
+	}
+
+	/**
+	 * Chooses who is told of client activity on the engagement; {@code useDefaults} goes back to the preparer and
+	 * assigned-to. Only active staff who see the client may be chosen.
+	 */
+	@Transactional
+	public EngagementPortal chooseActivityRecipients(StaffPrincipal viewer, EngagementId id,
+			Collection<StaffId> recipients, boolean useDefaults) {
+		var engagement = find(viewer, id);
+		policy.requireVisible(viewer, engagement.client());
+		requirePortalRights(viewer, engagement);
+		if (useDefaults) {
+			sharing.useDefaultRecipients(viewer.firm(), id);
+		}
+		else {
+			var candidates = recipientCandidates(viewer, engagement).stream().map(Assignee::id).toList();
+			var chosen = new LinkedHashSet<StaffId>();
+			for (var person : recipients) {
+				if (!candidates.contains(person)) {
+					throw new InvalidRequestException("recipients", "engagement.recipients.unknown");
+				}
+				chosen.add(person);
+			}
+			sharing.chooseRecipients(viewer.firm(), id, chosen);
+		}
+		events.publishEvent(new EngagementUpdated(viewer.firm(), id, engagement.client(), engagement.name(),
+				useDefaults ? "client portal notifications: preparer and assigned-to"
+						: "client portal notifications: " + recipients.size() + " chosen",
+				viewer.id()));
+		return portal(viewer, engagement);
 	}
 
 	/**
@@ -211,31 +260,94 @@ public class EngagementManagement {
 	 */
 	@Transactional(readOnly = true)
 	public List<StaffId> activityRecipients(FirmId firm, EngagementId id) {
-		throw new UnsupportedOperationException("being built");
+		var engagement = engagements.findInFirm(firm.value(), id.value());
+		if (engagement.isEmpty()) {
+			return List.of();
+		}
+		var state = sharing.state(firm, id);
+		var recipients = state.recipientsChosen() ? sharing.chosenRecipients(id)
+				: defaultRecipients(firm, engagement.get());
+		return active(firm, recipients);
 	}
 
 	/** Staff told of client activity that belongs to no engagement: the client's preparer and assigned-to. */
 	@Transactional(readOnly = true)
 	public List<StaffId> clientActivityRecipients(FirmId firm, ClientId client) {
-		throw new UnsupportedOperationException("being built");
+		var holders = clientAssignments.of(firm, client);
+		var recipients = new LinkedHashSet<StaffId>();
+		for (var role : List.of(AssignmentRole.PREPARER, AssignmentRole.ASSIGNED_TO)) {
+			if (holders.get(role) != null) {
+				recipients.add(holders.get(role));
+			}
+		}
+		return active(firm, recipients);
 	}
 
 	/** The client's engagements shared with the portal, most recently shared first. */
 	@Transactional(readOnly = true)
 	public List<SharedCase> sharedCases(FirmId firm, ClientId client) {
-		throw new UnsupportedOperationException("being built");
+		return sharing.cases(firm, client);
 	}
 
 	/** One shared engagement of the client; empty when it is not shared, another client's or another firm's. */
 	@Transactional(readOnly = true)
 	public java.util.Optional<SharedCase> sharedCase(FirmId firm, ClientId client, EngagementId id) {
-		throw new UnsupportedOperationException("being built");
+		return sharing.sharedCase(firm, client, id);
 	}
 
 	/** The engagement's client and name, for other modules that hold only its id (empty for another firm's). */
 	@Transactional(readOnly = true)
 	public java.util.Optional<EngagementRef> ref(FirmId firm, EngagementId id) {
-		throw new UnsupportedOperationException("being built");
+		return sharing.ref(firm, id);
+	}
+
+	private void requirePortalRights(StaffPrincipal viewer, Engagement engagement) {
+		if (!policy.mayMoveStage(viewer, engagement)) {
+			throw new AccessDeniedException("may not change this engagement's portal settings");
+		}
+	}
+
+	private EngagementPortal portal(StaffPrincipal viewer, Engagement engagement) {
+		var state = sharing.state(viewer.firm(), engagement.id());
+		var people = people(viewer);
+		var recipients = (state.recipientsChosen() ? sharing.chosenRecipients(engagement.id())
+				: defaultRecipients(viewer.firm(), engagement))
+			.stream()
+			.map(id -> assignee(people, id))
+			.toList();
+		return new EngagementPortal(engagement.id(), state.shared(), state.sharedAt(),
+				policy.mayMoveStage(viewer, engagement), state.recipientsChosen(), recipients,
+				recipientCandidates(viewer, engagement));
+	}
+
+	/** Active colleagues: the ones who can be told of a client's activity (visibility is checked when they open it). */
+	private List<Assignee> recipientCandidates(StaffPrincipal viewer, Engagement engagement) {
+		return people(viewer).values()
+			.stream()
+			.filter(Assignee::active)
+			.sorted(Comparator.comparing(Assignee::name, String.CASE_INSENSITIVE_ORDER))
+			.toList();
+	}
+
+	private List<StaffId> defaultRecipients(FirmId firm, Engagement engagement) {
+		var holders = clientAssignments.of(firm, engagement.client());
+		var recipients = new LinkedHashSet<StaffId>();
+		for (var role : List.of(AssignmentRole.PREPARER, AssignmentRole.ASSIGNED_TO)) {
+			var own = engagement.assigned(role);
+			var holder = own != null ? own : holders.get(role);
+			if (holder != null) {
+				recipients.add(holder);
+			}
+		}
+		return List.copyOf(recipients);
+	}
+
+	private List<StaffId> active(FirmId firm, Collection<StaffId> recipients) {
+		if (recipients.isEmpty()) {
+			return List.of();
+		}
+		var active = staff.listActive(firm).stream().map(v -> v.id()).collect(java.util.stream.Collectors.toSet());
+		return recipients.stream().filter(active::contains).distinct().toList();
 	}
 
 	// ---------------------------------------------------------------- assignments

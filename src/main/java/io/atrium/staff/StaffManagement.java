@@ -111,6 +111,16 @@ public class StaffManagement {
 			.toList();
 	}
 
+	/** The active staff among {@code ids} in the firm (others, and other firms' staff, are left out), by name. */
+	@Transactional(readOnly = true)
+	public List<StaffView> activeAmong(FirmId firm, java.util.Collection<StaffId> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		var wanted = java.util.Set.copyOf(ids);
+		return listActive(firm).stream().filter(v -> wanted.contains(v.id())).toList();
+	}
+
 	@Transactional(readOnly = true)
 	public StaffView get(StaffPrincipal actor, StaffId id) {
 		return find(actor.firm(), id).view();
