@@ -1,5 +1,6 @@
 package io.atrium.portal.web;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,10 +19,13 @@ import io.atrium.access.PortalCapability;
 import io.atrium.access.PortalMembership;
 import io.atrium.access.PortalSession;
 import io.atrium.client.ContactId;
+import io.atrium.engagement.EngagementManagement;
 import io.atrium.firm.FirmView;
 import io.atrium.platform.NotFoundException;
 import io.atrium.portal.PortalRequest;
 import io.atrium.portal.PortalSessions;
+import io.atrium.portal.PortalWaiting;
+import io.atrium.portal.WaitingItem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -34,10 +38,15 @@ class PortalHomeController {
 
 	private final PortalAccessManagement access;
 	private final PortalSessions sessions;
+	private final EngagementManagement engagements;
+	private final List<PortalWaiting> waiting;
 
-	PortalHomeController(PortalAccessManagement access, PortalSessions sessions) {
+	PortalHomeController(PortalAccessManagement access, PortalSessions sessions, EngagementManagement engagements,
+			List<PortalWaiting> waiting) {
 		this.access = access;
 		this.sessions = sessions;
+		this.engagements = engagements;
+		this.waiting = waiting;
 	}
 
 	/** One line of the client switcher: a membership, and whether it is the one acting now. */
@@ -51,6 +60,8 @@ class PortalHomeController {
 			@RequestAttribute(PortalRequest.MEMBERSHIP) PortalMembership membership, HttpServletRequest request,
 			Model model) {
 		model.addAttribute("capabilities", capabilities(membership));
+		model.addAttribute("cases", engagements.sharedCases(firm.id(), membership.client()));
+		model.addAttribute("waiting", waiting(firm, membership));
 		model.addAttribute("switchOptions", switchOptions(session, membership));
 		model.addAttribute("otherFirms", access.otherFirmsOf(session.email(), firm.id()));
 		model.addAttribute("switched", request.getAttribute(PortalRequest.SWITCHED) != null);
@@ -91,6 +102,15 @@ class PortalHomeController {
 			.contentType(MediaType.valueOf("text/css;charset=UTF-8"))
 			.cacheControl(CacheControl.maxAge(java.time.Duration.ofMinutes(10)).cachePublic())
 			.body(css);
+	}
+
+	/** Everything waiting for the contact, what is due soonest first, then the newest. */
+	private List<WaitingItem> waiting(FirmView firm, PortalMembership membership) {
+		return waiting.stream()
+			.flatMap(source -> source.waitingFor(firm.id(), firm.slug(), membership).stream())
+			.sorted(Comparator.comparing(WaitingItem::due, Comparator.nullsLast(Comparator.naturalOrder()))
+				.thenComparing(WaitingItem::since, Comparator.nullsLast(Comparator.reverseOrder())))
+			.toList();
 	}
 
 	static List<PortalCapability> capabilities(PortalMembership membership) {
