@@ -1,6 +1,7 @@
 package io.atrium.document;
 
 import java.time.LocalTime;
+import java.time.ZoneOffset;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +16,7 @@ class DocumentConfiguration {
 	/** Once a day, at night (UTC), when nobody restores anything. */
 	@Bean
 	RecurringTask<Void> documentPurgeTask(DocumentTrash trash) {
-		return Tasks.recurring("document-purge", new Daily(LocalTime.of(3, 0)))
+		return Tasks.recurring("document-purge", new Daily(ZoneOffset.UTC, LocalTime.of(3, 0)))
 			.execute((instance, context) -> trash.purgeExpired());
 	}
 }

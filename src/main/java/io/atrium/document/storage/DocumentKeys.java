@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
@@ -45,11 +46,11 @@ final class DocumentKeys {
 	 * The configured keys; with none configured, the development key kept in {@code generatedKeyFile} (created once,
 	 * with a warning).
 	 */
-	static DocumentKeys from(DocumentStorageProperties.Encryption settings, Path generatedKeyFile) {
+	static DocumentKeys from(DocumentStorageProperties.Encryption settings, Supplier<Path> generatedKeyFile) {
 		var encoded = new TreeMap<>(settings.keys());
 		String active = settings.activeKey();
 		if (encoded.isEmpty()) {
-			encoded.put(GENERATED_ID, developmentKey(generatedKeyFile));
+			encoded.put(GENERATED_ID, developmentKey(generatedKeyFile.get()));
 			active = GENERATED_ID;
 		}
 		if (active == null || active.isBlank()) {

@@ -61,7 +61,7 @@ public class DocumentVault implements AutoCloseable {
 
 	/** A vault on the store and keys {@code properties} describe. */
 	public DocumentVault(DocumentStorageProperties properties) {
-		this(storeFor(properties), DocumentKeys.from(properties.encryption(), developmentKeyFile(properties)),
+		this(storeFor(properties), DocumentKeys.from(properties.encryption(), () -> developmentKeyFile(properties)),
 				properties.maxUploadSize());
 	}
 
