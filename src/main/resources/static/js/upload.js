@@ -102,6 +102,8 @@
       waiting: zone.getAttribute('data-waiting') || ''
     };
     if (!list || !files.length) return;
+    var picker = form.querySelector('input[type="file"]');
+    if (picker && !picker.multiple) files = [files[0]];
     list.innerHTML = '';
     var queue = [];
     Array.prototype.forEach.call(files, function (file) {

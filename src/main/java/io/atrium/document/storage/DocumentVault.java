@@ -370,13 +370,17 @@ public class DocumentVault implements AutoCloseable {
 			if (length == 0) {
 				return 0;
 			}
+			// Tink's channel answers 0, not -1, at the end
+			if (channel.position() >= size) {
+				return -1;
+			}
 			var target = ByteBuffer.wrap(buffer, offset, length);
 			int n;
 			do {
 				n = channel.read(target);
 			}
-			while (n == 0);
-			return n;
+			while (n == 0 && channel.position() < size);
+			return n == 0 ? -1 : n;
 		}
 
 		@Override

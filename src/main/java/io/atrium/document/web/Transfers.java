@@ -113,23 +113,19 @@ final class Transfers {
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("message", message));
 	}
 
-	/** The refusal as a person reads it; sizes (the limit) in KB, MB or GB. */
+	/**
+	 * The refusal as a person reads it. Too large names the limit as configured (in KB, MB or GB); a type not allowed
+	 * names the file.
+	 */
 	static String message(FormErrors messages, UploadRejectedException e, DataSize limit) {
-		var arguments = Arrays.stream(e.arguments()).map(Transfers::readable).toArray();
-		if (e.reason() == UploadRejectedException.Reason.TOO_LARGE && arguments.length == 0) {
-			arguments = new Object[] { Sizes.human(limit.toBytes()) };
+		if (e.reason() == UploadRejectedException.Reason.TOO_LARGE) {
+			return messages.message(e.messageKey(), Sizes.human(limit.toBytes()));
+		}
+		var arguments = e.arguments();
+		if (e.reason() == UploadRejectedException.Reason.NOT_ALLOWED && arguments.length == 0) {
+			arguments = new Object[] { "" };
 		}
 		return messages.message(e.messageKey(), arguments);
-	}
-
-	private static Object readable(Object argument) {
-		if (argument instanceof DataSize size) {
-			return Sizes.human(size.toBytes());
-		}
-		if (argument instanceof Long || argument instanceof Integer) {
-			return Sizes.human(((Number) argument).longValue());
-		}
-		return argument;
 	}
 
 	static Requester requester(HttpServletRequest request) {
