@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -42,12 +41,12 @@ public class Messaging {
 	private final NoteStore notes;
 	private final ClientManagement clients;
 	private final EngagementManagement engagements;
-	private final ObjectProvider<DocumentManagement> documents;
+	private final DocumentManagement documents;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
 	Messaging(ConversationStore conversations, NoteStore notes, ClientManagement clients,
-			EngagementManagement engagements, ObjectProvider<DocumentManagement> documents,
+			EngagementManagement engagements, DocumentManagement documents,
 			ApplicationEventPublisher events, Clock clock) {
 		this.conversations = conversations;
 		this.notes = notes;
@@ -110,7 +109,7 @@ public class Messaging {
 		var lastRead = conversations.lastRead(Reader.STAFF, id, me);
 		var messages = conversations.messages(id);
 		var files = messages.stream().anyMatch(m -> !m.documents().isEmpty())
-				? byId(documents.getObject().conversationDocuments(viewer, client.id(), id.value())) : Map.<DocumentId, DocumentView>of();
+				? byId(documents.conversationDocuments(viewer, client.id(), id.value())) : Map.<DocumentId, DocumentView>of();
 		var thread = Texts.thread(messages, lastRead, m -> viewer.id().equals(m.staff()), files);
 		conversations.markRead(Reader.STAFF, id, me, conversation.lastSeq());
 		var engagementName = conversation.engagement() == null ? null
@@ -134,7 +133,7 @@ public class Messaging {
 		var message = conversations.append(conversation.id(), body, viewer.id(), null, viewer.name(), clock.instant());
 		var attached = 0;
 		for (var upload : files == null ? List.<Upload>of() : files) {
-			var document = documents.getObject().attach(viewer, client.id(), conversation.id().value(), upload);
+			var document = documents.attach(viewer, client.id(), conversation.id().value(), upload);
 			conversations.attach(message.id(), document.id(), attached++);
 		}
 		conversations.markRead(Reader.STAFF, conversation.id(), viewer.id().value(), message.seq());

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -37,12 +36,12 @@ public class PortalMessaging {
 	private final ConversationStore conversations;
 	private final NoteStore notes;
 	private final EngagementManagement engagements;
-	private final ObjectProvider<PortalDocuments> documents;
+	private final PortalDocuments documents;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
 	PortalMessaging(ConversationStore conversations, NoteStore notes, EngagementManagement engagements,
-			ObjectProvider<PortalDocuments> documents, ApplicationEventPublisher events, Clock clock) {
+			PortalDocuments documents, ApplicationEventPublisher events, Clock clock) {
 		this.conversations = conversations;
 		this.notes = notes;
 		this.engagements = engagements;
@@ -110,7 +109,7 @@ public class PortalMessaging {
 		var lastRead = conversations.lastRead(Reader.CONTACT, id, me);
 		var messages = conversations.messages(id);
 		var files = messages.stream().anyMatch(m -> !m.documents().isEmpty())
-				? byId(documents.getObject().conversationDocuments(firm, who, id.value()))
+				? byId(documents.conversationDocuments(firm, who, id.value()))
 				: Map.<DocumentId, DocumentView>of();
 		var thread = Texts.thread(messages, lastRead, m -> who.contact().equals(m.contact()), files);
 		conversations.markRead(Reader.CONTACT, id, me, conversation.lastSeq());
@@ -153,7 +152,7 @@ public class PortalMessaging {
 				clock.instant());
 		var attached = 0;
 		for (var upload : files == null ? List.<Upload>of() : files) {
-			var document = documents.getObject().attach(firm, who, conversation.id().value(), upload);
+			var document = documents.attach(firm, who, conversation.id().value(), upload);
 			conversations.attach(message.id(), document.id(), attached++);
 		}
 		conversations.markRead(Reader.CONTACT, conversation.id(), who.contact().value(), message.seq());

@@ -49,7 +49,8 @@ final class S3BlobStore implements BlobStore {
 				// the blobs carry their own authentication (AES-GCM); extra checksums only trip S3-compatible servers
 				.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
 				.responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
-		if (settings.endpoint() != null) {
+		// an empty setting (atrium.documents.s3.endpoint=) means AWS itself
+		if (settings.endpoint() != null && !settings.endpoint().toString().isBlank()) {
 			builder.endpointOverride(settings.endpoint());
 		}
 		if (settings.accessKey() != null && !settings.accessKey().isBlank()) {

@@ -28,7 +28,7 @@ class DocumentStoragePropertiesTest {
 
 		assertThat(properties.store()).isEqualTo(DocumentStorageProperties.Store.LOCAL);
 		assertThat(properties.maxUploadSize()).isEqualTo(DataSize.ofGigabytes(1));
-		assertThat(properties.local().path()).isEqualTo(Path.of("./data/documents"));
+		assertThat(properties.local().path().normalize()).isEqualTo(Path.of("data/documents"));
 		assertThat(properties.s3().region()).isEqualTo("us-east-1");
 		assertThat(properties.s3().pathStyle()).isFalse();
 		assertThat(properties.encryption().keys()).isEmpty();
@@ -46,6 +46,15 @@ class DocumentStoragePropertiesTest {
 		assertThat(properties.s3().endpoint()).hasToString("http://localhost:9000");
 		assertThat(properties.s3().pathStyle()).isTrue();
 		assertThat(properties.encryption().keys()).containsEntry("k2026", "a2V5");
+	}
+
+	@Test
+	void takesEmptySettingsAsUnset() {
+		var properties = bind(Map.of("atrium.documents.s3.endpoint", "", "atrium.documents.s3.access-key", "",
+				"atrium.documents.encryption.active-key", ""));
+
+		assertThat(properties.s3().endpoint() == null || properties.s3().endpoint().toString().isEmpty()).isTrue();
+		assertThat(properties.encryption().activeKey()).isNullOrEmpty();
 	}
 
 	@Test

@@ -18,7 +18,7 @@ class LargeUploadTest {
 	@Test
 	void streamsAFileMuchLargerThanTheHeap() throws Exception {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		var process = new ProcessBuilder(java, "-Xmx64m", "-cp", System.getProperty("java.class.path"),
+		var process = new ProcessBuilder(java, "-Xmx64m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
 				LargeUploadMain.class.getName(), data.resolve("documents").toString(),
 				String.valueOf(300L * 1024 * 1024)).redirectErrorStream(true).start();
 		// read the output as it comes, so that a chatty child never blocks on a full pipe
