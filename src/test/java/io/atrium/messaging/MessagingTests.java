@@ -295,6 +295,7 @@ class MessagingTests extends AtriumIntegrationTest {
 		assertThat(deleted.statusCode()).isEqualTo(302);
 		assertThat(firmSide.get("/app/clients/" + member.client().id() + "/notes").body()).doesNotContain("Second note");
 		var other = staffSignedIn(member2);
+		other.get("/app");
 		assertThat(other.post("/app/notes/" + note.id() + "/delete", Map.of()).statusCode()).isEqualTo(404);
 	}
 

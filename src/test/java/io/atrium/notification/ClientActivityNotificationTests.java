@@ -125,9 +125,9 @@ class ClientActivityNotificationTests extends AtriumIntegrationTest {
 		for (var recipient : List.of(email(jane), email(pat))) {
 			var message = single(recipient);
 			assertThat(message.getSubject()).isEqualTo("50 updates from Blue Heron Bakery LLC on 2025 1120S");
-			var text = TestMail.text(message);
+			var text = TestMail.text(message).replace("\r\n", "\n");
 			for (int i = 1; i <= 50; i++) {
-				assertThat(text).contains("Hannah Baker uploaded receipt-" + i + ".pdf\n");
+				assertThat(text).contains("- Hannah Baker uploaded receipt-" + i + ".pdf\n");
 			}
 			assertThat(text).contains("/app/engagements/" + returns.value());
 			assertThat(TestMail.html(message)).contains("Hannah Baker uploaded receipt-50.pdf");
