@@ -1,6 +1,14 @@
 package bench;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -10,23 +18,34 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 
 /** One PostgreSQL COPY ... FROM STDIN in text format, fed row by row and flushed in 1 MiB chunks. */
 final class Copy implements AutoCloseable {
 
-	private final CopyIn in;
+	private final Connection connection;
+	private final String sql;
 	private final String table;
 	private final StringBuilder row = new StringBuilder(256);
-	private byte[] buffer = new byte[1 << 20];
-	private int used;
+	private final Path spool;
+	private final OutputStream out;
 	private long rows;
 	private boolean first = true;
 
+	/**
+	 * Rows are spooled to a temporary file and sent in one COPY on {@link #close()}: one connection carries one
+	 * COPY at a time, and a document and its versions are written side by side.
+	 */
 	Copy(Connection connection, String table, String columns) throws SQLException {
+		this.connection = connection;
 		this.table = table;
-		this.in = connection.unwrap(PGConnection.class).getCopyAPI()
-			.copyIn("COPY " + table + " (" + columns + ") FROM STDIN");
+		this.sql = "COPY " + table + " (" + columns + ") FROM STDIN";
+		try {
+			this.spool = Files.createTempFile("bench-copy-" + table, ".tsv");
+			this.out = new BufferedOutputStream(Files.newOutputStream(spool), 1 << 20);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
 	}
 
 	Copy add(Object value) {
@@ -69,26 +88,16 @@ final class Copy implements AutoCloseable {
 
 	Copy end() throws SQLException {
 		row.append('\n');
-		var bytes = row.toString().getBytes(StandardCharsets.UTF_8);
+		try {
+			out.write(row.toString().getBytes(StandardCharsets.UTF_8));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
 		row.setLength(0);
 		first = true;
-		if (used + bytes.length > buffer.length) {
-			flush();
-			if (bytes.length > buffer.length) {
-				buffer = new byte[bytes.length];
-			}
-		}
-		System.arraycopy(bytes, 0, buffer, used, bytes.length);
-		used += bytes.length;
 		rows++;
 		return this;
-	}
-
-	private void flush() throws SQLException {
-		if (used > 0) {
-			in.writeToCopy(buffer, 0, used);
-			used = 0;
-		}
 	}
 
 	long rows() {
@@ -101,7 +110,15 @@ final class Copy implements AutoCloseable {
 
 	@Override
 	public void close() throws SQLException {
-		flush();
-		in.endCopy();
+		try {
+			out.close();
+			try (InputStream in = new BufferedInputStream(Files.newInputStream(spool), 1 << 20)) {
+				connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, in, 1 << 20);
+			}
+			Files.delete(spool);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
 	}
 }

@@ -380,10 +380,11 @@ public final class Generator {
 			}
 		}
 		var roles = new String[] { "EDITOR", "VIEWER", "SIGNER", "NOTIFY_ONLY" };
-		try (var ci = new Copy(db, "portal_identity", "id, firm_id, email, password_hash, credentials_version, "
-				+ "failed_sign_ins, locked_until, last_sign_in_at, created_at, version");
-				var ca = new Copy(db, "portal_access", "contact_id, firm_id, client_id, identity_id, client_name, "
-						+ "contact_name, portal_role, status, last_sign_in_at, created_at, updated_at, version")) {
+		// children first: resources close in reverse order, so the parent table's COPY runs first
+		try (var ca = new Copy(db, "portal_access", "contact_id, firm_id, client_id, identity_id, client_name, "
+						+ "contact_name, portal_role, status, last_sign_in_at, created_at, updated_at, version");
+				var ci = new Copy(db, "portal_identity", "id, firm_id, email, password_hash, credentials_version, "
+				+ "failed_sign_ins, locked_until, last_sign_in_at, created_at, version")) {
 			for (int j = 0; j < contactCount; j++) {
 				if (!contactPortal[j]) {
 					continue;
@@ -579,10 +580,10 @@ public final class Generator {
 			}
 		}
 		long versions = 0;
-		try (var cd = new Copy(db, "document", "id, firm_id, client_id, engagement_id, request_id, conversation_id, name, "
-				+ "visibility, portal_shared, current_version, created_at, deleted_at, version");
-				var cv = new Copy(db, "document_version", "document_id, number, name, content_type, size, sha256, "
-						+ "blob_key, key_id, uploaded_by_staff, uploaded_by_contact, uploaded_by_name, uploaded_at")) {
+		try (var cv = new Copy(db, "document_version", "document_id, number, name, content_type, size, sha256, "
+						+ "blob_key, key_id, uploaded_by_staff, uploaded_by_contact, uploaded_by_name, uploaded_at");
+				var cd = new Copy(db, "document", "id, firm_id, client_id, engagement_id, request_id, conversation_id, name, "
+				+ "visibility, portal_shared, current_version, created_at, deleted_at, version")) {
 			for (int i = 0; i < s.clients(); i++) {
 				for (int d = 0; d < perClient; d++) {
 					var doc = id();
@@ -613,10 +614,10 @@ public final class Generator {
 		}
 		counts.merge("document_version", versions, Long::sum);
 		// conversations: one per client, a second for every fifth; messages alternate contact and staff
-		try (var cc = new Copy(db, "conversation", "id, firm_id, client_id, engagement_id, subject, started_by_staff, "
-				+ "started_by_contact, started_by_name, created_at, last_message_at, last_seq");
+		try (var cr = new Copy(db, "conversation_read_contact", "conversation_id, contact_id, last_read_seq");
 				var cm = new Copy(db, "message", "id, conversation_id, seq, body, staff_id, contact_id, author_name, posted_at");
-				var cr = new Copy(db, "conversation_read_contact", "conversation_id, contact_id, last_read_seq")) {
+				var cc = new Copy(db, "conversation", "id, firm_id, client_id, engagement_id, subject, started_by_staff, "
+				+ "started_by_contact, started_by_name, created_at, last_message_at, last_seq")) {
 			for (int i = 0; i < s.clients(); i++) {
 				int conversations = i % 5 == 0 ? 2 : 1;
 				for (int q = 0; q < conversations; q++) {

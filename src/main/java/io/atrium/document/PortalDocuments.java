@@ -131,7 +131,7 @@ public class PortalDocuments {
 
 	/** Attachment of a message the contact writes in a conversation of their client. */
 	@Transactional
-	public DocumentView attach(FirmId firm, PortalMembership who, java.util.UUID conversation, Upload upload) {
+	public DocumentView attach(FirmId firm, PortalMembership who, UUID conversation, Upload upload) {
 		policy.requireUpload(who);
 		if (conversation == null) {
 			throw new NotFoundException("conversation");
@@ -141,7 +141,7 @@ public class PortalDocuments {
 	}
 
 	@Transactional(readOnly = true)
-	public List<DocumentView> conversationDocuments(FirmId firm, PortalMembership who, java.util.UUID conversation) {
+	public List<DocumentView> conversationDocuments(FirmId firm, PortalMembership who, UUID conversation) {
 		if (conversation == null) {
 			return List.of();
 		}

@@ -71,6 +71,7 @@ class DocumentsBrowserTest extends BrowserTest {
 
 	@Test
 	void staffRequestAW2TheClientUploadsItStaffSeeItsHistoryAndAMessageGoesBothWaysWithItsEmails() throws Exception {
+		long T0=System.nanoTime();
 		var firm = fixtures.aFirm();
 		var owner = firm.owner();
 		var client = fixtures.client(firm, "Harbor Bakery LLC");
@@ -83,6 +84,7 @@ class DocumentsBrowserTest extends BrowserTest {
 		var due = LocalDate.now().plusDays(30);
 
 		// Staff: share the engagement in the portal and request the W-2
+		System.err.println("STEP 1 " + (System.nanoTime()-T0)/1000000);
 		signInAsStaff(owner.email());
 		open("/app/engagements/" + engagement);
 		waitForText(HEADING, "2025 1120S");
@@ -90,6 +92,7 @@ class DocumentsBrowserTest extends BrowserTest {
 		waitForText(By.id("engagement-share-state"), "Shared in client portal");
 		type(By.id("request-title"), TITLE);
 		// a date field's typing order follows the browser's locale; set the ISO value as the date picker would
+		System.err.println("STEP 2 " + (System.nanoTime()-T0)/1000000);
 		var dueField = waitFor(By.id("request-due"));
 		js("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
 				dueField, due.toString());
@@ -100,6 +103,7 @@ class DocumentsBrowserTest extends BrowserTest {
 		assertThat(requested.getText()).contains(TITLE, "Waiting for the client", "Due " + due);
 
 		// The contact: the request waits on the home page; upload the PDF on its page
+		System.err.println("STEP 3 " + (System.nanoTime()-T0)/1000000);
 		clearCookies();
 		signInToPortal(member);
 		var waiting = waitFor(By.cssSelector("#waiting li[data-kind=request]"));
@@ -117,6 +121,7 @@ class DocumentsBrowserTest extends BrowserTest {
 		var picker = browser().findElement(By.id("request-file-" + requestId));
 		picker.sendKeys(pdf.toAbsolutePath().toString());
 		// the uploader reloads the page once the file is stored: the request is now submitted, with the file
+		System.err.println("STEP 4 " + (System.nanoTime()-T0)/1000000);
 		waitUntil(ExpectedConditions.attributeToBe(By.cssSelector("article.request"), "data-status", "SUBMITTED"));
 		var progress = uploadProgress();
 		assertThat(progress.get("seen")).as("a <progress> bar was shown").isEqualTo(Boolean.TRUE);
@@ -128,10 +133,12 @@ class DocumentsBrowserTest extends BrowserTest {
 		assertThat(fileLink.getText()).isEqualTo(pdf.getFileName().toString());
 		var documentId = fileLink.getAttribute("href").replaceAll(".*/documents/([^/]+)/download.*", "$1");
 		// the contact downloads it once (the browser keeps the file; the firm sees the download)
+		System.err.println("STEP 5 " + (System.nanoTime()-T0)/1000000);
 		fileLink.click();
 		var userAgent = (String) js("return navigator.userAgent;");
 
 		// Staff: the request is submitted with the file; the document's page shows the upload and the downloads
+		System.err.println("STEP 6 " + (System.nanoTime()-T0)/1000000);
 		clearCookies();
 		signInAsStaff(owner.email());
 		open("/app/engagements/" + engagement);
@@ -160,6 +167,7 @@ class DocumentsBrowserTest extends BrowserTest {
 			.containsOnly(userAgent);
 
 		// The contact sends a request through Messages
+		System.err.println("STEP 7 " + (System.nanoTime()-T0)/1000000);
 		clearCookies();
 		signInToPortal(member);
 		click(By.cssSelector("header nav a[href$='/messages']"));
@@ -174,6 +182,7 @@ class DocumentsBrowserTest extends BrowserTest {
 		var conversationPath = java.net.URI.create(browser().getCurrentUrl()).getPath();
 
 		// Staff see it unread on the client's Messages tab, open it and reply
+		System.err.println("STEP 8 " + (System.nanoTime()-T0)/1000000);
 		clearCookies();
 		signInAsStaff(owner.email());
 		open("/app/clients/" + client.id() + "?tab=messages");
@@ -191,6 +200,7 @@ class DocumentsBrowserTest extends BrowserTest {
 		assertThat(browser().findElements(By.cssSelector("#client-conversations li.conversation.unread"))).isEmpty();
 
 		// The contact sees the reply
+		System.err.println("STEP 9 " + (System.nanoTime()-T0)/1000000);
 		clearCookies();
 		signInToPortal(member);
 		open(conversationPath);
@@ -198,6 +208,7 @@ class DocumentsBrowserTest extends BrowserTest {
 		assertThat(reply.getText()).contains("Olive Owner", "Not at all: upload it when it comes.");
 
 		// Emails: once the activity window has passed, the digests go out
+		System.err.println("STEP 10 " + (System.nanoTime()-T0)/1000000);
 		clock.advance(Duration.ofMinutes(6));
 		sendDueDigests();
 		var clientSubject = "1 update from Harbor Bakery LLC";
