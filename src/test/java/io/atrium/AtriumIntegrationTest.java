@@ -42,5 +42,18 @@ public abstract class AtriumIntegrationTest {
 	static void atriumTestProperties(DynamicPropertyRegistry registry) {
 		TestDatabase.register(registry);
 		TestMail.register(registry);
+		registry.add("atrium.documents.local.path", () -> DOCUMENTS.resolve("documents").toString());
+	}
+
+	/** One document store per test run, outside the project's own data folder. */
+	private static final java.nio.file.Path DOCUMENTS = temporaryFolder();
+
+	private static java.nio.file.Path temporaryFolder() {
+		try {
+			return java.nio.file.Files.createTempDirectory("atrium-test-store-");
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
 	}
 }
