@@ -137,6 +137,7 @@ public final class Generator {
 			g.run(files);
 		}
 		System.out.printf("generator: done in %.1f s%n", (System.nanoTime() - start) / 1e9);
+		System.exit(0);
 	}
 
 	void checkEmpty() throws SQLException {
@@ -478,13 +479,20 @@ public final class Generator {
 		ExecutorService pool4 = Executors.newFixedThreadPool(threads);
 		var done = new AtomicInteger();
 		List<Future<?>> futures = new ArrayList<>();
+		// one session per thread, signed in one after the other: concurrent sign-ins of one staff user fail
+		// (optimistic locking on staff_user, see docs/performance.md)
+		var sessions = new ArrayList<Http>();
+		for (int t = 0; t < threads; t++) {
+			var http = new Http(base);
+			if (!http.signInStaff((String) big.get("owner"), PASSWORD)) {
+				throw new IllegalStateException("the Owner could not sign in at " + base);
+			}
+			sessions.add(http);
+		}
 		for (int t = 0; t < threads; t++) {
 			int thread = t;
 			futures.add(pool4.submit(() -> {
-				var http = new Http(base);
-				if (!http.signInStaff((String) big.get("owner"), PASSWORD)) {
-					throw new IllegalStateException("the Owner could not sign in at " + base);
-				}
+				var http = sessions.get(thread);
 				var r = new Random(1000 + thread);
 				for (int f = thread; f < files; f += threads) {
 					int client = (int) ((f * 7919L) % clientsOfBig.length);
@@ -502,10 +510,14 @@ public final class Generator {
 				return null;
 			}));
 		}
-		for (var f : futures) {
-			f.get();
+		try {
+			for (var f : futures) {
+				f.get();
+			}
 		}
-		pool4.shutdown();
+		finally {
+			pool4.shutdownNow();
+		}
 		// the 1 MiB document of the download scenario, on client 0's first engagement
 		var http = new Http(base);
 		http.signInStaff((String) big.get("owner"), PASSWORD);

@@ -1,24 +1,25 @@
 package io.atrium;
 
+import static io.atrium.TwoNodes.assertRedirect;
+import static io.atrium.TwoNodes.csrf;
+import static io.atrium.TwoNodes.describe;
+import static io.atrium.TwoNodes.find;
+import static io.atrium.TwoNodes.form;
+import static io.atrium.TwoNodes.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -28,22 +29,32 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.opentest4j.TestAbortedException;
-import org.springframework.boot.Banner;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 
+import io.atrium.TwoNodes.Node;
+import io.atrium.TwoNodes.Visitor;
+import io.atrium.access.PortalAccessManagement;
+import io.atrium.access.PortalRole;
+import io.atrium.client.ClientManagement;
+import io.atrium.document.storage.S3ProxyServer;
+import io.atrium.firm.FirmManagement;
+import io.atrium.platform.RateLimits;
+import io.atrium.portal.PortalFixtures;
+import io.atrium.staff.StaffFixtures;
+import io.atrium.staff.StaffManagement;
+
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
-import jakarta.mail.internet.MimeMessage;
 
 /**
- * Two complete Atrium nodes on one PostgreSQL database, as in production behind a load balancer: a session started
- * on one node is good on the other, the outbox is delivered once although both nodes run the delivery job, and a
- * deactivation on one node ends the colleague's session on the other. Talks plain HTTP, as a browser would.
+ * Two complete Atrium nodes on one PostgreSQL database and one S3-compatible store, as in production behind a load
+ * balancer: a session started on one node is good on the other, the outbox is delivered once although both nodes
+ * run the delivery job, a deactivation or a portal revoke on one node ends the session on the other, a document
+ * uploaded to one node downloads from the other, and the sign-in budget per address is one for both. Talks plain
+ * HTTP, as a browser would.
  */
 @TestInstance(Lifecycle.PER_CLASS)
 class TwoNodesTest {
@@ -51,20 +62,17 @@ class TwoNodesTest {
 	private static final String OWNER_PASSWORD = "mellow tangerine harbor lamp";
 	private static final String COLLEAGUE_PASSWORD = "purple elephants juggle quietly";
 	private static final Duration MAIL_WAIT = Duration.ofSeconds(30);
-	private static final Pattern CSRF_INPUT = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
-	private static final Pattern CSRF_META = Pattern.compile("name=\"csrf-token\"\\s+content=\"([^\"]+)\"");
+	/** Low, so that the shared budget is spent quickly; the other tests sign in from 127.0.0.1 a few times only. */
+	private static final int SIGN_INS_PER_MINUTE = 12;
 	private static final Pattern INVITATION_PATH = Pattern.compile("/invitation/[A-Za-z0-9_-]{43}");
 	private static final Pattern JSON_ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-fA-F-]{36})\"");
 
-	private final HttpClient http = HttpClient.newBuilder()
-		.followRedirects(HttpClient.Redirect.NEVER)
-		.connectTimeout(Duration.ofSeconds(5))
-		.build();
 	private final String unique = UUID.randomUUID().toString().substring(0, 8);
 	private final String ownerEmail = "owner-" + unique + "@two-nodes.example";
 
 	private String skipped;
-	private Path documents;
+	private S3ProxyServer s3;
+	private TwoNodes nodes;
 	private ConfigurableApplicationContext nodeA;
 	private ConfigurableApplicationContext nodeB;
 	private Node a;
@@ -73,23 +81,37 @@ class TwoNodesTest {
 
 	@BeforeAll
 	void startTwoNodesAndSetUpTheFirm() throws Exception {
-		String database;
+		s3 = S3ProxyServer.start();
+		s3.createBucket("docs");
+		var store = s3.properties("docs");
+		var key = new byte[32];
+		new SecureRandom().nextBytes(key);
+		var properties = new LinkedHashMap<String, Object>();
+		properties.put("atrium.documents.store", "s3");
+		properties.put("atrium.documents.s3.endpoint", store.endpoint());
+		properties.put("atrium.documents.s3.region", store.region());
+		properties.put("atrium.documents.s3.bucket", store.bucket());
+		properties.put("atrium.documents.s3.access-key", store.accessKey());
+		properties.put("atrium.documents.s3.secret-key", store.secretKey());
+		properties.put("atrium.documents.s3.path-style", "true");
+		properties.put("atrium.documents.encryption.keys.k1", Base64.getEncoder().encodeToString(key));
+		properties.put("atrium.documents.encryption.active-key", "k1");
+		properties.put("atrium.security.sign-in.per-ip-per-minute", SIGN_INS_PER_MINUTE);
 		try {
-			database = TestDatabase.requirePostgresDatabase();
+			nodes = TwoNodes.start(properties);
 		}
 		catch (TestAbortedException e) {
 			// Skipped test by test (below), so that the report shows them skipped and why, not missing.
 			skipped = e.getMessage();
 			return;
 		}
-		documents = Files.createTempDirectory("atrium-two-nodes-");
-		nodeA = start("a", database);
-		nodeB = start("b", database);
-		a = new Node("A", port(nodeA));
-		b = new Node("B", port(nodeB));
+		nodeA = nodes.contextA();
+		nodeB = nodes.contextB();
+		a = nodes.a();
+		b = nodes.b();
 
 		// First-run setup through node A.
-		var setupVisitor = new Visitor();
+		var setupVisitor = nodes.visitor();
 		var setupPage = setupVisitor.get(a, "/setup");
 		assertThat(setupPage.statusCode()).isEqualTo(200);
 		var created = setupVisitor.post(a, "/setup", form("_csrf", csrf(setupPage), "firmName", "Two Nodes & Co",
@@ -97,7 +119,7 @@ class TwoNodesTest {
 				OWNER_PASSWORD));
 		assertRedirect(created, "/signin?welcome");
 
-		owner = new Visitor();
+		owner = nodes.visitor();
 		signIn(owner, a, ownerEmail, OWNER_PASSWORD);
 	}
 
@@ -108,14 +130,14 @@ class TwoNodesTest {
 
 	@AfterAll
 	void stopNodes() throws IOException {
-		for (var node : new ConfigurableApplicationContext[] { nodeA, nodeB }) {
-			if (node != null) {
-				node.close();
+		try {
+			if (nodes != null) {
+				nodes.close();
 			}
 		}
-		if (documents != null) {
-			try (var files = Files.walk(documents)) {
-				files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+		finally {
+			if (s3 != null) {
+				s3.close();
 			}
 		}
 	}
@@ -131,8 +153,8 @@ class TwoNodesTest {
 		assertThat(home.body()).contains("Hello, Olive Owner");
 
 		// Node B sees the firm node A created: setup is gone there too; strangers are not let in.
-		assertThat(new Visitor().get(b, "/setup").statusCode()).isEqualTo(404);
-		assertThat(new Visitor().get(b, "/api/v1/me").statusCode()).isEqualTo(401);
+		assertThat(nodes.visitor().get(b, "/setup").statusCode()).isEqualTo(404);
+		assertThat(nodes.visitor().get(b, "/api/v1/me").statusCode()).isEqualTo(401);
 	}
 
 	@Test
@@ -166,7 +188,7 @@ class TwoNodesTest {
 		var path = invitationPath(email);
 
 		// The colleague accepts on node A and signs in on node B.
-		var colleague = new Visitor();
+		var colleague = nodes.visitor();
 		var invitation = colleague.get(a, path);
 		assertThat(invitation.statusCode()).as(describe(invitation)).isEqualTo(200);
 		var accepted = colleague.post(a, path, form("_csrf", csrf(invitation), "name", "Ada Admin", "password",
@@ -193,38 +215,103 @@ class TwoNodesTest {
 		assertThat(colleague.get(b, "/api/v1/me").statusCode()).isEqualTo(401);
 
 		// And they cannot sign in again, on either node.
-		var again = new Visitor();
+		var again = nodes.visitor();
 		var signInPage = again.get(b, "/signin");
 		var refused = again.post(b, "/signin", form("_csrf", csrf(signInPage), "email", email, "password",
 				COLLEAGUE_PASSWORD));
 		assertRedirect(refused, "/signin?error=deactivated");
 	}
 
-	/** Properties as command-line arguments: they must win over application.properties (the builder's would not). */
-	private ConfigurableApplicationContext start(String name, String database) {
-		var properties = new LinkedHashMap<String, Object>();
-		properties.put("server.port", "0");
-		properties.put("spring.datasource.url", database);
-		properties.put("spring.datasource.username", TestDatabase.user());
-		properties.put("spring.datasource.password", TestDatabase.password());
-		properties.put("spring.mail.host", "127.0.0.1");
-		properties.put("spring.mail.port", TestMail.server().getSmtp().getPort());
-		properties.put("atrium.mail.dispatch-interval", "200ms");
-		properties.put("atrium.jobs.polling-interval", "200ms");
-		properties.put("atrium.documents.folder", documents.resolve(name).toString());
-		properties.put("spring.jmx.enabled", "false");
-		properties.put("spring.application.admin.enabled", "false");
-		var arguments = properties.entrySet()
-			.stream()
-			.map(p -> "--" + p.getKey() + "=" + p.getValue())
-			.toArray(String[]::new);
-		return new SpringApplicationBuilder(AtriumApplication.class).bannerMode(Banner.Mode.OFF)
-			.registerShutdownHook(false)
-			.run(arguments);
+	@Test
+	void aContactRevokedOnOneNodeIsSignedOutOfThePortalOnTheOther() throws Exception {
+		var member = portal().aMember(PortalRole.OWNER);
+		var contact = nodes.visitor();
+		var page = contact.get(a, member.path("/signin"));
+		assertThat(page.statusCode()).as(describe(page)).isEqualTo(200);
+		var signedIn = contact.post(a, member.path("/signin"), form("_csrf", csrf(page), "email", member.email(),
+				"password", member.password()));
+		assertRedirect(signedIn, member.path("/"));
+		var home = contact.get(b, member.path("/"));
+		assertThat(home.statusCode()).as(describe(home)).isEqualTo(200);
+
+		// Staff revoke the contact's access on node A; the contact's next request, on node B, is refused.
+		nodeA.getBean(PortalAccessManagement.class)
+			.revoke(member.firm().owner(), member.client().id(), member.contact().id());
+
+		var next = contact.get(b, member.path("/"));
+		assertRedirect(next, member.path("/signin?ended"));
+		assertRedirect(contact.get(a, member.path("/")), member.path("/signin"));
 	}
 
-	private static int port(ConfigurableApplicationContext context) {
-		return ((WebServerApplicationContext) context).getWebServer().getPort();
+	@Test
+	void aDocumentUploadedToOneNodeDownloadsFromTheOther() throws Exception {
+		var member = portal().aMember(PortalRole.OWNER);
+		var staff = nodes.visitor();
+		signIn(staff, a, member.firm().owner().email(), StaffFixtures.PASSWORD);
+		var tab = "/app/clients/" + member.client().id() + "/documents";
+		var page = staff.get(a, tab);
+		assertThat(page.statusCode()).as(describe(page)).isEqualTo(200);
+		var content = pdf(200_000);
+
+		var created = staff.upload(a, tab + "?visibility=CLIENT", "Ledger 2025.pdf", content, csrf(page));
+		assertThat(created.statusCode()).as(describe(created)).isEqualTo(201);
+		var id = find(JSON_ID, created.body(), "the document's id");
+
+		var whole = staff.getBytes(b, "/app/documents/" + id + "/download");
+		assertThat(whole.statusCode()).as(describe(whole)).isEqualTo(200);
+		assertThat(whole.body()).isEqualTo(content);
+		var range = staff.getBytes(b, "/app/documents/" + id + "/download", "Range", "bytes=100000-100099");
+		assertThat(range.statusCode()).as(describe(range)).isEqualTo(206);
+		assertThat(range.body()).isEqualTo(Arrays.copyOfRange(content, 100_000, 100_100));
+
+		// Neither node kept the file: both read it from the shared store.
+		try (var files = Files.walk(nodes.folder())) {
+			assertThat(files.filter(Files::isRegularFile)).as("files the nodes wrote locally").isEmpty();
+		}
+	}
+
+	@Test
+	void signInsSpreadOverBothNodesSpendOneBudgetPerAddress() throws Exception {
+		// As the load balancer tells the nodes (X-Forwarded-For): one address of its own, untouched by the others.
+		var address = "203.0.113." + (1 + new SecureRandom().nextInt(250));
+		var visitor = nodes.visitor().withHeader("X-Forwarded-For", address);
+		for (int i = 0; i < SIGN_INS_PER_MINUTE; i++) {
+			var node = i % 2 == 0 ? a : b;
+			var page = visitor.get(node, "/signin");
+			var failed = visitor.post(node, "/signin", form("_csrf", csrf(page), "email",
+					"nobody-" + i + "-" + unique + "@two-nodes.example", "password", "wrong guess " + i));
+			assertRedirect(failed, "/signin?error=invalid");
+		}
+
+		// Each node has seen half the budget; together they have spent it.
+		for (var node : List.of(a, b)) {
+			var page = visitor.get(node, "/signin");
+			var refused = visitor.post(node, "/signin", form("_csrf", csrf(page), "email", ownerEmail, "password",
+					OWNER_PASSWORD));
+			assertThat(refused.statusCode()).as(describe(refused)).isEqualTo(429);
+			assertThat(refused.headers().firstValue("Retry-After")).hasValue("60");
+		}
+		assertThat(nodeA.getBean(RateLimits.class).shared()).isTrue();
+
+		// Other addresses keep their own budgets.
+		signIn(nodes.visitor().withHeader("X-Forwarded-For", "198.51.100.7"), b, ownerEmail, OWNER_PASSWORD);
+	}
+
+	private PortalFixtures portal() {
+		return new PortalFixtures(nodeA.getBean(StaffManagement.class), nodeA.getBean(FirmManagement.class),
+				nodeA.getBean(ClientManagement.class), nodeA.getBean(PortalAccessManagement.class));
+	}
+
+	/** A PDF as the upload checks want it, padded to about {@code size} bytes that differ from one call to the next. */
+	private static byte[] pdf(int size) {
+		var padding = new StringBuilder();
+		var random = new SecureRandom();
+		while (padding.length() < size) {
+			padding.append("% ").append(Long.toHexString(random.nextLong())).append('\n');
+		}
+		return ("%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+				+ "2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n" + padding
+				+ "trailer\n<< /Root 1 0 R >>\n%%EOF\n").getBytes(StandardCharsets.ISO_8859_1);
 	}
 
 	private void invite(Node node, String name, String email, String role) throws Exception {
@@ -263,103 +350,6 @@ class TwoNodesTest {
 			for (int i = 0; i < multipart.getCount(); i++) {
 				collectText(multipart.getBodyPart(i), text);
 			}
-		}
-	}
-
-	private static String csrf(HttpResponse<String> page) {
-		var input = CSRF_INPUT.matcher(page.body());
-		if (input.find()) {
-			return input.group(1);
-		}
-		return find(CSRF_META, page.body(), "a CSRF token on " + page.uri());
-	}
-
-	private static String find(Pattern pattern, CharSequence text, String what) {
-		var matcher = pattern.matcher(text);
-		assertThat(matcher.find()).as("%s in:%n%s", what, text).isTrue();
-		return matcher.groupCount() > 0 ? matcher.group(1) : matcher.group();
-	}
-
-	private static void assertRedirect(HttpResponse<String> response, String target) {
-		assertThat(response.statusCode()).as(describe(response)).isEqualTo(302);
-		var location = location(response);
-		assertThat(location.startsWith(target) || location.contains("//" + URI.create(location).getAuthority() + target))
-			.as("redirect to %s, got %s", target, location)
-			.isTrue();
-	}
-
-	private static String location(HttpResponse<String> response) {
-		return response.headers().firstValue("Location").orElse("");
-	}
-
-	private static String describe(HttpResponse<String> response) {
-		return response.request().method() + " " + response.uri() + " -> " + response.statusCode() + " "
-				+ response.headers().firstValue("Location").orElse("") + "\n" + response.body();
-	}
-
-	private static Map<String, String> form(String... pairs) {
-		var form = new LinkedHashMap<String, String>();
-		for (int i = 0; i < pairs.length; i += 2) {
-			form.put(pairs[i], pairs[i + 1]);
-		}
-		return form;
-	}
-
-	private record Node(String name, int port) {
-
-		URI uri(String path) {
-			return URI.create("http://127.0.0.1:" + port + path);
-		}
-	}
-
-	/** One person's browser, reduced to its cookies; the same cookies go to whichever node is asked. */
-	private final class Visitor {
-
-		private final Map<String, String> cookies = new LinkedHashMap<>();
-
-		HttpResponse<String> get(Node node, String path) throws IOException, InterruptedException {
-			return send(request(node, path).GET());
-		}
-
-		HttpResponse<String> post(Node node, String path, Map<String, String> form)
-				throws IOException, InterruptedException {
-			var body = form.entrySet()
-				.stream()
-				.map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-				.collect(Collectors.joining("&"));
-			return send(request(node, path).header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString(body)));
-		}
-
-		private HttpRequest.Builder request(Node node, String path) {
-			var request = HttpRequest.newBuilder(node.uri(path)).timeout(Duration.ofSeconds(30));
-			if (!cookies.isEmpty()) {
-				request.header("Cookie", cookies.entrySet()
-					.stream()
-					.map(e -> e.getKey() + "=" + e.getValue())
-					.collect(Collectors.joining("; ")));
-			}
-			return request;
-		}
-
-		private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-			var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			for (var header : response.headers().allValues("Set-Cookie")) {
-				var pair = header.split(";", 2)[0];
-				var name = pair.substring(0, pair.indexOf('=')).strip();
-				var value = pair.substring(pair.indexOf('=') + 1).strip();
-				if (value.isEmpty() || header.toLowerCase().contains("max-age=0")) {
-					cookies.remove(name);
-				}
-				else {
-					cookies.put(name, value);
-				}
-			}
-			return response;
-		}
-
-		private String encode(String value) {
-			return URLEncoder.encode(value, StandardCharsets.UTF_8);
 		}
 	}
 }

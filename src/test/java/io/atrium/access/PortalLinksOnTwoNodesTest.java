@@ -2,10 +2,7 @@ package io.atrium.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,15 +17,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
-import org.springframework.boot.Banner;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.PayloadApplicationEvent;
 
-import io.atrium.AtriumApplication;
-import io.atrium.TestDatabase;
-import io.atrium.TestMail;
+import io.atrium.TwoNodes;
 import io.atrium.client.ClientManagement;
 import io.atrium.firm.FirmManagement;
 import io.atrium.staff.StaffFixtures;
@@ -44,7 +37,7 @@ import io.atrium.staff.StaffPrincipal;
 class PortalLinksOnTwoNodesTest {
 
 	private final Map<String, String> tokens = new ConcurrentHashMap<>();
-	private Path documents;
+	private TwoNodes nodes;
 	private ConfigurableApplicationContext nodeA;
 	private ConfigurableApplicationContext nodeB;
 	private StaffPrincipal owner;
@@ -52,10 +45,9 @@ class PortalLinksOnTwoNodesTest {
 
 	@BeforeAll
 	void startTwoNodes() throws Exception {
-		var database = TestDatabase.requirePostgresDatabase();
-		documents = Files.createTempDirectory("atrium-portal-links-");
-		nodeA = start("a", database);
-		nodeB = start("b", database);
+		nodes = TwoNodes.start(Map.of());
+		nodeA = nodes.contextA();
+		nodeB = nodes.contextB();
 		ApplicationListener<PayloadApplicationEvent<?>> recorder = event -> {
 			if (event.getPayload() instanceof PortalMagicLinkRequested sent) {
 				tokens.put("magic:" + sent.email(), sent.token());
@@ -71,15 +63,8 @@ class PortalLinksOnTwoNodesTest {
 
 	@AfterAll
 	void stopNodes() throws Exception {
-		for (var node : new ConfigurableApplicationContext[] { nodeA, nodeB }) {
-			if (node != null) {
-				node.close();
-			}
-		}
-		if (documents != null) {
-			try (var files = Files.walk(documents)) {
-				files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-			}
+		if (nodes != null) {
+			nodes.close();
 		}
 	}
 
@@ -145,25 +130,5 @@ class PortalLinksOnTwoNodesTest {
 		finally {
 			pool.shutdownNow();
 		}
-	}
-
-	private ConfigurableApplicationContext start(String name, String database) {
-		var properties = new LinkedHashMap<String, Object>();
-		properties.put("server.port", "0");
-		properties.put("spring.datasource.url", database);
-		properties.put("spring.datasource.username", TestDatabase.user());
-		properties.put("spring.datasource.password", TestDatabase.password());
-		properties.put("spring.mail.host", "127.0.0.1");
-		properties.put("spring.mail.port", TestMail.server().getSmtp().getPort());
-		properties.put("atrium.documents.folder", documents.resolve(name).toString());
-		properties.put("spring.jmx.enabled", "false");
-		properties.put("spring.application.admin.enabled", "false");
-		var arguments = properties.entrySet()
-			.stream()
-			.map(p -> "--" + p.getKey() + "=" + p.getValue())
-			.toArray(String[]::new);
-		return new SpringApplicationBuilder(AtriumApplication.class).bannerMode(Banner.Mode.OFF)
-			.registerShutdownHook(false)
-			.run(arguments);
 	}
 }

@@ -3,21 +3,27 @@ package io.atrium.document;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -52,7 +58,8 @@ class DocumentsBrowserTest extends BrowserTest {
 	private final ApplicationContext context;
 	private final EngagementManagement engagements;
 	private final PortalFixtures fixtures;
-	private Path pdf;
+	/** The contact's PDF and, in {@code downloads}, what the browser downloads. */
+	private Path files;
 
 	@Autowired
 	DocumentsBrowserTest(ApplicationContext context, StaffManagement staff, FirmManagement firms,
@@ -63,15 +70,16 @@ class DocumentsBrowserTest extends BrowserTest {
 	}
 
 	@AfterEach
-	void deletePdf() throws IOException {
-		if (pdf != null) {
-			Files.deleteIfExists(pdf);
+	void deleteFiles() throws IOException {
+		if (files != null) {
+			try (Stream<Path> all = Files.walk(files)) {
+				all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+			}
 		}
 	}
 
 	@Test
 	void staffRequestAW2TheClientUploadsItStaffSeeItsHistoryAndAMessageGoesBothWaysWithItsEmails() throws Exception {
-		long T0=System.nanoTime();
 		var firm = fixtures.aFirm();
 		var owner = firm.owner();
 		var client = fixtures.client(firm, "Harbor Bakery LLC");
@@ -82,17 +90,20 @@ class DocumentsBrowserTest extends BrowserTest {
 		var engagement = engagements.open(owner, client.id(),
 				new EngagementDraft("2025 1120S", type, "2025", null, null));
 		var due = LocalDate.now().plusDays(30);
+		files = Files.createTempDirectory("atrium-documents-browser-");
+		var pdf = Files.write(files.resolve("w2-acme-corp.pdf"), minimalPdf());
+		var downloads = Files.createDirectory(files.resolve("downloads"));
+		((ChromeDriver) browser()).executeCdpCommand("Browser.setDownloadBehavior",
+				Map.of("behavior", "allowAndName", "downloadPath", downloads.toString()));
 
 		// Staff: share the engagement in the portal and request the W-2
-		System.err.println("STEP 1 " + (System.nanoTime()-T0)/1000000);
-		signInAsStaff(owner.email());
+		var staffSession = signInAsStaff(owner.email());
 		open("/app/engagements/" + engagement);
 		waitForText(HEADING, "2025 1120S");
 		click(By.cssSelector("#engagement-share-form button[type=submit]"));
 		waitForText(By.id("engagement-share-state"), "Shared in client portal");
 		type(By.id("request-title"), TITLE);
 		// a date field's typing order follows the browser's locale; set the ISO value as the date picker would
-		System.err.println("STEP 2 " + (System.nanoTime()-T0)/1000000);
 		var dueField = waitFor(By.id("request-due"));
 		js("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
 				dueField, due.toString());
@@ -103,9 +114,8 @@ class DocumentsBrowserTest extends BrowserTest {
 		assertThat(requested.getText()).contains(TITLE, "Waiting for the client", "Due " + due);
 
 		// The contact: the request waits on the home page; upload the PDF on its page
-		System.err.println("STEP 3 " + (System.nanoTime()-T0)/1000000);
 		clearCookies();
-		signInToPortal(member);
+		var contactSession = signInToPortal(member);
 		var waiting = waitFor(By.cssSelector("#waiting li[data-kind=request]"));
 		assertThat(waiting.getText()).contains(TITLE,
 				"Due " + due.format(DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH)));
@@ -115,13 +125,10 @@ class DocumentsBrowserTest extends BrowserTest {
 		assertThat(request.getAttribute("data-status")).isEqualTo("OPEN");
 		var requestId = request.getAttribute("data-request");
 
-		pdf = Files.createTempFile("w2-acme-", ".pdf");
-		Files.write(pdf, minimalPdf());
 		recordUploadProgress();
 		var picker = browser().findElement(By.id("request-file-" + requestId));
 		picker.sendKeys(pdf.toAbsolutePath().toString());
 		// the uploader reloads the page once the file is stored: the request is now submitted, with the file
-		System.err.println("STEP 4 " + (System.nanoTime()-T0)/1000000);
 		waitUntil(ExpectedConditions.attributeToBe(By.cssSelector("article.request"), "data-status", "SUBMITTED"));
 		var progress = uploadProgress();
 		assertThat(progress.get("seen")).as("a <progress> bar was shown").isEqualTo(Boolean.TRUE);
@@ -133,14 +140,13 @@ class DocumentsBrowserTest extends BrowserTest {
 		assertThat(fileLink.getText()).isEqualTo(pdf.getFileName().toString());
 		var documentId = fileLink.getAttribute("href").replaceAll(".*/documents/([^/]+)/download.*", "$1");
 		// the contact downloads it once (the browser keeps the file; the firm sees the download)
-		System.err.println("STEP 5 " + (System.nanoTime()-T0)/1000000);
 		fileLink.click();
+		waitUntil(d -> downloaded(downloads).size() == 1);
+		assertThat(downloaded(downloads).get(0)).hasSameBinaryContentAs(pdf);
 		var userAgent = (String) js("return navigator.userAgent;");
 
 		// Staff: the request is submitted with the file; the document's page shows the upload and the downloads
-		System.err.println("STEP 6 " + (System.nanoTime()-T0)/1000000);
-		clearCookies();
-		signInAsStaff(owner.email());
+		switchTo(staffSession);
 		open("/app/engagements/" + engagement);
 		var answered = waitUntil(ExpectedConditions.visibilityOfElementLocated(
 				By.cssSelector("#engagement-requests-section article.request[data-status=SUBMITTED]")));
@@ -151,6 +157,8 @@ class DocumentsBrowserTest extends BrowserTest {
 		assertThat(waitFor(By.cssSelector("#versions-table tbody tr[data-version='1']")).getText())
 			.contains("Casey Contact");
 		click(By.cssSelector(".document-links a.button.primary"));
+		waitUntil(d -> downloaded(downloads).size() == 2);
+		assertThat(downloaded(downloads)).allSatisfy(file -> assertThat(file).hasSameBinaryContentAs(pdf));
 		waitUntil(d -> {
 			d.navigate().refresh();
 			return d.findElements(By.cssSelector("#history-table tbody tr")).size() >= 2;
@@ -167,9 +175,8 @@ class DocumentsBrowserTest extends BrowserTest {
 			.containsOnly(userAgent);
 
 		// The contact sends a request through Messages
-		System.err.println("STEP 7 " + (System.nanoTime()-T0)/1000000);
-		clearCookies();
-		signInToPortal(member);
+		switchTo(contactSession);
+		open(member.path("/"));
 		click(By.cssSelector("header nav a[href$='/messages']"));
 		waitForText(HEADING, "Messages");
 		click(By.cssSelector("main a.button.primary[href$='/messages/new']"));
@@ -182,9 +189,7 @@ class DocumentsBrowserTest extends BrowserTest {
 		var conversationPath = java.net.URI.create(browser().getCurrentUrl()).getPath();
 
 		// Staff see it unread on the client's Messages tab, open it and reply
-		System.err.println("STEP 8 " + (System.nanoTime()-T0)/1000000);
-		clearCookies();
-		signInAsStaff(owner.email());
+		switchTo(staffSession);
 		open("/app/clients/" + client.id() + "?tab=messages");
 		var unread = waitFor(By.cssSelector("#client-conversations li.conversation.unread"));
 		assertThat(unread.getText()).contains("Second W-2", "1 new");
@@ -200,15 +205,12 @@ class DocumentsBrowserTest extends BrowserTest {
 		assertThat(browser().findElements(By.cssSelector("#client-conversations li.conversation.unread"))).isEmpty();
 
 		// The contact sees the reply
-		System.err.println("STEP 9 " + (System.nanoTime()-T0)/1000000);
-		clearCookies();
-		signInToPortal(member);
+		switchTo(contactSession);
 		open(conversationPath);
 		var reply = waitFor(By.cssSelector("ol.thread li.message.from-firm"));
 		assertThat(reply.getText()).contains("Olive Owner", "Not at all: upload it when it comes.");
 
 		// Emails: once the activity window has passed, the digests go out
-		System.err.println("STEP 10 " + (System.nanoTime()-T0)/1000000);
 		clock.advance(Duration.ofMinutes(6));
 		sendDueDigests();
 		var clientSubject = "1 update from Harbor Bakery LLC";
@@ -226,20 +228,30 @@ class DocumentsBrowserTest extends BrowserTest {
 
 	// ---------------------------------------------------------------- helpers
 
-	private void signInAsStaff(String email) {
+	/** Signs in on the firm's sign-in page; answers the session's cookies. */
+	private Set<Cookie> signInAsStaff(String email) {
 		open("/signin");
 		type(By.id("email"), email);
 		type(By.id("password"), StaffFixtures.PASSWORD);
 		click(By.cssSelector("form button.primary"));
 		waitForText(HEADING, "Hello");
+		return browser().manage().getCookies();
 	}
 
-	private void signInToPortal(PortalFixtures.Member member) {
+	/** Signs in on the portal's sign-in page; answers the session's cookies. */
+	private Set<Cookie> signInToPortal(PortalFixtures.Member member) {
 		open(member.path("/signin"));
 		type(By.id("email"), member.email());
 		type(By.id("password"), member.password());
 		click(By.cssSelector("form[action$='/signin'] button[type=submit]"));
 		waitForText(HEADING, "Welcome, " + member.contact().name());
+		return browser().manage().getCookies();
+	}
+
+	/** The other person takes the browser: only their session's cookies (both stay signed in, as on two devices). */
+	private void switchTo(Set<Cookie> session) {
+		browser().manage().deleteAllCookies();
+		session.forEach(cookie -> browser().manage().addCookie(cookie));
 	}
 
 	private Object js(String script, Object... args) {
@@ -269,6 +281,16 @@ class DocumentsBrowserTest extends BrowserTest {
 	private Map<String, Object> uploadProgress() {
 		var recorded = js("return JSON.parse(sessionStorage.getItem('upload-progress') || '{}');");
 		return recorded instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+	}
+
+	/** The files the browser finished downloading into {@code folder}. */
+	private static List<Path> downloaded(Path folder) {
+		try (Stream<Path> all = Files.list(folder)) {
+			return all.filter(p -> !p.getFileName().toString().endsWith(".crdownload")).toList();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
 	}
 
 	/** A small but valid one-page PDF. */
