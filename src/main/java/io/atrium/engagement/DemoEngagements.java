@@ -34,16 +34,18 @@ class DemoEngagements {
 	private final SettingsLists lists;
 	private final EngagementQueries queries;
 	private final EngagementRepository engagements;
+	private final EngagementSharing sharing;
 	private final StaffManagement staff;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
 	DemoEngagements(OnboardingStore onboarding, SettingsLists lists, EngagementQueries queries,
-			EngagementRepository engagements, StaffManagement staff, ApplicationEventPublisher events, Clock clock) {
+			EngagementRepository engagements, EngagementSharing sharing, StaffManagement staff, ApplicationEventPublisher events, Clock clock) {
 		this.onboarding = onboarding;
 		this.lists = lists;
 		this.queries = queries;
 		this.engagements = engagements;
+		this.sharing = sharing;
 		this.staff = staff;
 		this.events = events;
 		this.clock = clock;
@@ -105,6 +107,8 @@ class DemoEngagements {
 					// "preparer Jane overall but preparer Marcus on the 2025 1120S"
 					override(ret, AssignmentRole.PREPARER, pick(preparers, 0), event.owner());
 				}
+				// the businesses' returns are shared with their portals, so a demo contact given access sees a case
+				sharing.share(firm, ret.id(), true, clock.instant());
 				var month = LocalDate.now(clock);
 				open(firm, client, "Bookkeeping " + month.getMonth().getDisplayName(TextStyle.FULL,
 						Locale.ENGLISH) + " " + month.getYear(), type(types, "Bookkeeping"), null,
