@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""Turns one bench/run.sh run into bench/results/<date>.md: the machine, the generator's timings, every Gatling run
+(p50/p95/p99/throughput per request, and its ratio to the liveness floor), dd, Argon2 and the memory check.
+Usage: report.py <run-dir> <feeder-dir> <results-dir>"""
+import datetime
+import os
+import re
+import subprocess
+import sys
+
+run, feed, results = sys.argv[1:4]
+COLS = ["total", "ok", "ko", "ko_pct", "rps", "min", "p50", "p75", "p95", "p99", "max", "mean", "std"]
+
+
+def sh(cmd):
+    try:
+        return subprocess.run(cmd, shell=True, capture_output=True, text=True, timeout=20).stdout.strip()
+    except Exception:
+        return ""
+
+
+def parse(report_dir):
+    """Per request name: the numbers of Gatling's statistics table (index.html)."""
+    html = open(os.path.join(report_dir, "index.html"), encoding="utf-8").read()
+    rows = {}
+    for m in re.finditer(r'class="ellipsed-name">([^<]+)</span>(.*?)</tr>', html, re.S):
+        values = re.findall(r'<td class="value [^"]*">([^<]*)</td>', m.group(2))
+        if len(values) >= len(COLS):
+            rows[m.group(1)] = dict(zip(COLS, values))
+    return rows
+
+
+def num(v):
+    try:
+        return float(v)
+    except (TypeError, ValueError):
+        return None
+
+
+def read(path, default=""):
+    try:
+        return open(path).read()
+    except OSError:
+        return default
+
+
+runs = []
+for line in read(os.path.join(run, "runs.txt")).splitlines():
+    scenario, model, n, d = line.split(" ", 3)
+    try:
+        runs.append((scenario, model, n, parse(d)))
+    except OSError:
+        runs.append((scenario, model, n, {}))
+
+floor = None
+for scenario, model, n, rows in runs:
+    if scenario == "liveness" and "liveness" in rows:
+        floor = rows["liveness"]
+floor_rps = num(floor["rps"]) if floor else None
+floor_p50 = num(floor["p50"]) if floor else None
+
+out = []
+now = datetime.datetime.now()
+out.append(f"# Atrium benchmark, {now:%Y-%m-%d %H:%M}\n")
+out.append("## Machine\n")
+out.append("| | |\n| --- | --- |")
+out.append(f"| CPU | {sh('nproc')} × {sh(\"grep -m1 'model name' /proc/cpuinfo | cut -d: -f2\").strip()} |")
+out.append(f"| RAM | {sh(\"free -g | awk '/Mem:/ {print $2}'\")} GiB |")
+out.append(f"| disk | {sh(\"df -h /tmp | awk 'NR==2 {print $1, $2}'\")} (rotational={sh('cat /sys/block/vda/queue/rotational 2>/dev/null')}) |")
+out.append(f"| load average at the end | {sh('cat /proc/loadavg')} |")
+java = os.environ.get("BENCH_JAVA", "java")
+out.append(f"| app JDK | {sh(java + ' -version 2>&1 | head -1')} |")
+out.append(f"| PostgreSQL | {sh('psql -h 127.0.0.1 -U postgres -tAc \"show server_version\"')} |")
+out.append("")
+
+gen = read(os.path.join(run, "generator.txt"))
+if gen:
+    out.append("## Data (generator)\n")
+    out.append("```\n" + gen.strip() + "\n```\n")
+
+out.append("## Load\n")
+out.append("Closed model: N concurrent users, each request as soon as the previous answered (highest throughput). "
+           "Open model: new users per second at a fixed rate, each doing the scenario's requests once (latency at "
+           "that offered rate). Times in ms. Ratio: throughput ÷ the liveness floor's throughput of this run "
+           "(closed models only).\n")
+out.append("| scenario | model | request | count | KO | p50 | p95 | p99 | max | req/s | ratio to floor |")
+out.append("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+for scenario, model, n, rows in runs:
+    label = f"{model} {n} users" if model == "closed" else (f"open {n}/s" if model == "open" else f"{n} at once")
+    if not rows:
+        out.append(f"| {scenario} | {label} | (no report) | | | | | | | | |")
+    for name, r in rows.items():
+        rps = num(r["rps"])
+        ratio = f"{rps / floor_rps:.0%}" if (floor_rps and rps and model == "closed") else ""
+        out.append(f"| {scenario} | {label} | {name} | {r['total']} | {r['ko']} | {r['p50']} | {r['p95']} | "
+                   f"{r['p99']} | {r['max']} | {r['rps']} | {ratio} |")
+out.append("")
+
+dd_w = read(os.path.join(run, "dd-write.txt")).strip().splitlines()
+dd_r = read(os.path.join(run, "dd-read.txt")).strip().splitlines()
+out.append("## Disk (dd, 1 GiB, direct I/O)\n")
+out.append(f"- write: `{dd_w[-1] if dd_w else 'n/a'}`")
+out.append(f"- read: `{dd_r[-1] if dd_r else 'n/a'}`\n")
+
+hashes = read(os.path.join(feed, "hash-timing.properties"))
+out.append("## Argon2id (bench JVM, the app's parameters: 19 MiB, 2 iterations, 1 lane)\n")
+out.append("```\n" + hashes.strip() + "\n```\n")
+
+mem_runs = []
+for line in read(os.path.join(run, "runs-memory.txt")).splitlines():
+    scenario, model, n, d = line.split(" ", 3)
+    try:
+        mem_runs.append(parse(d))
+    except OSError:
+        pass
+heap = read(os.path.join(run, "heap.txt"))
+used = [int(x) for x in re.findall(r"used (\d+)K", heap)]
+out.append("## Memory: 1 GiB upload and download, app on -Xmx256m\n")
+for rows in mem_runs:
+    for name, r in rows.items():
+        out.append(f"- {name}: {r['ok']} OK, {r['ko']} KO, {r['max']} ms")
+if used:
+    out.append(f"- heap used (jcmd GC.heap_info, every second, {len(used)} samples): min {min(used) // 1024} MiB, "
+               f"max {max(used) // 1024} MiB")
+out.append(f"- OutOfMemoryError in the app log: {read(os.path.join(run, 'oom.txt'), 'n/a').strip() or '0'}")
+out.append("")
+
+path = os.path.join(results, f"{now:%Y-%m-%d-%H%M}.md")
+open(path, "w").write("\n".join(out) + "\n")
+print(path)
+print("\n".join(out))

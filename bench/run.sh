@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# Atrium benchmark (issue 6): creates the database, starts the app, generates the data, runs the load scenarios
+# and dd, and writes bench/results/<date>.md. Run from anywhere: bench/run.sh
+#
+#   STEPS="build data load memory"   which steps to run (default: all; "load" alone reuses the data)
+#   BENCH_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java   the JDK that runs the app
+#   SCALE=1.0 FILES=2000 SECONDS_PER_RUN=20                 data size, real files, length of each load run
+#
+# Needs: PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth), psql, python3, a JDK 17+ for Maven.
+set -euo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/.." && pwd)
+STEPS=${STEPS:-"build data load memory"}
+SCALE=${SCALE:-1.0}
+FILES=${FILES:-2000}
+SECS=${SECONDS_PER_RUN:-20}
+PORT=${BENCH_PORT:-18080}
+BASE=http://127.0.0.1:$PORT
+DB=atrium_bench
+DBURL="jdbc:postgresql://127.0.0.1:5432/$DB?user=postgres"
+BUILD=${BENCH_BUILD_DIR:-/tmp/build-bench}
+JAR=$BUILD/atrium-0.1.0-SNAPSHOT.jar
+DATA=${BENCH_DATA:-/tmp/atrium-bench}
+export BENCH_JAVA=${BENCH_JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
+export BENCH_PORT=$PORT BENCH_DATA=$DATA
+OUT=$HERE/target/run
+FEED=$HERE/target/feeders
+mkdir -p "$OUT" "$FEED" "$HERE/results"
+MVN="$ROOT/mvnw -q -B"
+APP_PID=
+
+log() { echo "[$(date +%H:%M:%S)] $*"; }
+stop_app() { if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; fi; APP_PID=; }
+trap stop_app EXIT
+start_app() { # extra JVM options as arguments
+  APP_PID=$("$HERE/app.sh" "$JAR" "$OUT/app.log" "$@")
+  for _ in $(seq 1 120); do
+    curl -sf "$BASE/actuator/health/liveness" >/dev/null 2>&1 && { log "app up (pid $APP_PID)"; return; }
+    kill -0 "$APP_PID" 2>/dev/null || { tail -50 "$OUT/app.log"; exit 1; }
+    sleep 1
+  done
+  echo "app did not start"; exit 1
+}
+classpath() { echo "$HERE/target/classes:$(cat "$HERE/target/classpath.txt")"; }
+gatling() { # scenario model users-or-rate [seconds]
+  local scenario=$1 model=$2 n=$3 secs=${4:-$SECS}
+  log "gatling $scenario $model $n ($secs s)"
+  (cd "$HERE" && $MVN -o gatling:test -Dgatling.simulationClass=bench.AtriumSimulation -Dbench.base="$BASE" \
+      -Dbench.feeders="$FEED" -Dbench.scenario="$scenario" -Dbench.model="$model" -Dbench.users="$n" -Dbench.rate="$n" \
+      -Dbench.seconds="$secs" -Dbench.db="$DBURL" > "$OUT/gatling-$scenario-$model-$n.log" 2>&1) || true
+  local dir; dir=$(ls -td "$HERE"/target/gatling/atriumsimulation-* | head -1)
+  echo "$scenario $model $n $dir" >> "$OUT/runs.txt"
+}
+
+if [[ $STEPS == *build* ]]; then
+  log "building the app jar into $BUILD and the bench"
+  (cd "$ROOT" && $MVN -o package -DskipTests -Datrium.build.dir="$BUILD" || $MVN package -DskipTests -Datrium.build.dir="$BUILD")
+  (cd "$HERE" && $MVN -o test-compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt)
+fi
+
+if [[ $STEPS == *data* ]]; then
+  log "fresh database $DB and document folder $DATA"
+  psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB" -c "create database $DB"
+  rm -rf "$DATA"; mkdir -p "$DATA"
+  start_app   # Flyway creates the schema
+  log "generating (scale $SCALE, $FILES real files)"
+  java -cp "$(classpath)" bench.Generator "$DBURL" "$BASE" "$FEED" "$SCALE" "$FILES" | tee "$OUT/generator.txt"
+  stop_app
+fi
+
+if [[ $STEPS == *load* ]]; then
+  rm -f "$OUT/runs.txt"
+  start_app
+  PID=$APP_PID
+  java -cp "$(classpath)" bench.SessionPool "$BASE" "$FEED" 200 16 | tee "$OUT/sessions.txt"
+  log "warm-up"
+  for s in liveness portal member admin; do gatling $s closed 4 10 >/dev/null; done
+  rm -f "$OUT/runs.txt"
+  # the floor, then every scenario: closed model (highest throughput) and open model (latency at a fixed rate)
+  gatling liveness closed 16
+  gatling portalhome closed 16
+  gatling portal closed 16
+  gatling portal open 50
+  gatling member closed 8
+  gatling member open 25
+  gatling admin closed 8
+  gatling download closed 4
+  gatling upload closed 2
+  gatling signin closed 4
+  gatling magic open 2
+  gatling bulk once 1 5
+  gatling bulk once 1 5
+  log "dd: disk sequential write and read (1 GiB, direct I/O)"
+  dd if=/dev/zero of="$DATA/dd.bin" bs=1M count=1024 oflag=direct conv=fdatasync 2> "$OUT/dd-write.txt" || true
+  dd if="$DATA/dd.bin" of=/dev/null bs=1M iflag=direct 2> "$OUT/dd-read.txt" || true
+  rm -f "$DATA/dd.bin"
+  stop_app
+fi
+
+if [[ $STEPS == *memory* ]]; then
+  log "memory: 1 GiB upload and download with -Xmx256m"
+  start_app -Xmx256m
+  java -cp "$(classpath)" bench.SessionPool "$BASE" "$FEED" 1 1 > /dev/null
+  ( while kill -0 "$APP_PID" 2>/dev/null; do
+      echo "$(date +%s) $(jcmd "$APP_PID" GC.heap_info 2>/dev/null | grep -E 'garbage-first heap|total' | head -1)"
+      sleep 1
+    done ) > "$OUT/heap.txt" &
+  SAMPLER=$!
+  rm -f "$OUT/runs-memory.txt"
+  mv -f "$OUT/runs.txt" "$OUT/runs-load.txt" 2>/dev/null || true
+  gatling bigupload once 1 60
+  mv -f "$OUT/runs.txt" "$OUT/runs-memory.txt"; mv -f "$OUT/runs-load.txt" "$OUT/runs.txt" 2>/dev/null || true
+  grep -c OutOfMemoryError "$OUT/app.log" > "$OUT/oom.txt" || true
+  stop_app
+  kill $SAMPLER 2>/dev/null || true
+fi
+
+python3 "$HERE/report.py" "$OUT" "$FEED" "$HERE/results"
