@@ -101,7 +101,9 @@
       tooLarge: zone.getAttribute('data-too-large') || 'This file is too large.',
       waiting: zone.getAttribute('data-waiting') || ''
     };
-    if (!list || !files.length) return;
+    // choosing files starts the upload; pressing the button meanwhile must not send them a second time
+    if (!list || !files.length || form.getAttribute('data-busy')) return;
+    form.setAttribute('data-busy', 'true');
     var picker = form.querySelector('input[type="file"]');
     if (picker && !picker.multiple) files = [files[0]];
     list.innerHTML = '';
@@ -121,6 +123,7 @@
     function next() {
       var entry = queue.shift();
       if (!entry) {
+        form.removeAttribute('data-busy');
         var input = form.querySelector('input[type="file"]');
         if (input) input.value = '';
         if (stored > 0 && failed === 0) refresh(form);

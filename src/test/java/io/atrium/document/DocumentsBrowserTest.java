@@ -135,7 +135,7 @@ class DocumentsBrowserTest extends BrowserTest {
 		assertThat(((Number) progress.get("value")).intValue()).as("the bar reached its max")
 			.isEqualTo(((Number) progress.get("max")).intValue());
 		assertThat(progress.get("status")).isEqualTo("Uploaded");
-		assertThat(waitFor(By.cssSelector("article.request .request-status")).getText()).isEqualTo("Submitted");
+		assertThat(waitFor(By.cssSelector("article.request .request-status")).getText()).isEqualTo("Sent to the firm");
 		var fileLink = waitFor(By.cssSelector("article.request .request-files a"));
 		assertThat(fileLink.getText()).isEqualTo(pdf.getFileName().toString());
 		var documentId = fileLink.getAttribute("href").replaceAll(".*/documents/([^/]+)/download.*", "$1");

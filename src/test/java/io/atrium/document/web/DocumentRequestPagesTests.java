@@ -70,7 +70,7 @@ class DocumentRequestPagesTests extends DocumentWebTest {
 		assertThat(location(notApplicable)).endsWith(member.path("/requests/" + interest.id()));
 		var casePiece = contact.get(member.path("/cases/" + engagement + "/requests"));
 		assertThat(casePiece.statusCode()).isEqualTo(200);
-		assertThat(casePiece.body()).contains("Submitted", "Does not apply", "w2-acme.pdf",
+		assertThat(casePiece.body()).contains("Sent to the firm", "You said it does not apply", "w2-acme.pdf",
 				"We had no bank account with interest in 2025.");
 
 		var tab = staff.get("/app/clients/" + client(member) + "/requests");
