@@ -36,6 +36,7 @@ import io.atrium.firm.FirmView;
 import io.atrium.platform.FormErrors;
 import io.atrium.platform.InvalidRequestException;
 import io.atrium.platform.NotFoundException;
+import io.atrium.portal.PortalPage;
 import io.atrium.portal.PortalRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -46,6 +47,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * upload, downloads, and one request's page with its answers. Only what is shared is there; Viewers read only.
  */
 @Controller
+@PortalPage
 class PortalDocumentController {
 
 	private final PortalDocuments documents;

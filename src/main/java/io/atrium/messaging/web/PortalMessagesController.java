@@ -9,7 +9,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
@@ -26,7 +25,8 @@ import io.atrium.messaging.ConversationId;
 import io.atrium.messaging.PortalMessaging;
 import io.atrium.platform.FormErrors;
 import io.atrium.platform.InvalidRequestException;
-import io.atrium.platform.NotFoundException;
+import io.atrium.portal.PortalErrorPage;
+import io.atrium.portal.PortalPage;
 import io.atrium.portal.PortalRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -37,6 +37,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * signed-in contact's client's; anything else is "not found", on a portal page in the firm's colours.
  */
 @Controller
+@PortalPage
 class PortalMessagesController {
 
 	private final PortalMessaging messaging;
@@ -45,15 +46,6 @@ class PortalMessagesController {
 	PortalMessagesController(PortalMessaging messaging, FormErrors errors) {
 		this.messaging = messaging;
 		this.errors = errors;
-	}
-
-	/** What the portal layout needs (the portal module's advice covers only its own controllers). */
-	@ModelAttribute
-	void portal(HttpServletRequest request, Model model) {
-		model.addAttribute("firm", request.getAttribute(PortalRequest.FIRM));
-		model.addAttribute("settings", request.getAttribute(PortalRequest.SETTINGS));
-		model.addAttribute("portal", request.getAttribute(PortalRequest.SESSION));
-		model.addAttribute("membership", request.getAttribute(PortalRequest.MEMBERSHIP));
 	}
 
 	@GetMapping("/p/{slug}/messages")
@@ -145,19 +137,10 @@ class PortalMessagesController {
 		return fragment ? "messaging/portal-notes :: notes" : "messaging/portal-notes";
 	}
 
-	@ExceptionHandler(NotFoundException.class)
-	ModelAndView notFound(HttpServletRequest request) {
-		return error(request, HttpStatus.NOT_FOUND, null);
-	}
-
+	/** The only thing a contact may be refused here is attaching files without the role for it. */
 	@ExceptionHandler(AccessDeniedException.class)
 	ModelAndView forbidden(HttpServletRequest request) {
-		return error(request, HttpStatus.FORBIDDEN, "messaging.attach.not-allowed");
-	}
-
-	@ExceptionHandler(InvalidRequestException.class)
-	ModelAndView invalid(HttpServletRequest request, InvalidRequestException e) {
-		return error(request, HttpStatus.BAD_REQUEST, e.messageKey());
+		return PortalErrorPage.of(request, HttpStatus.FORBIDDEN, "messaging.attach.not-allowed");
 	}
 
 	private String compose(FirmView firm, PortalMembership membership, MessageForm form,
@@ -175,16 +158,5 @@ class PortalMessagesController {
 		model.addAttribute("form", form);
 		model.addAttribute("errors", fieldErrors);
 		return "messaging/portal-conversation";
-	}
-
-	private static ModelAndView error(HttpServletRequest request, HttpStatus status, String messageKey) {
-		var page = new ModelAndView("portal/error");
-		page.setStatus(status);
-		page.addObject("status", status.value());
-		page.addObject("messageKey", messageKey);
-		page.addObject("firm", request.getAttribute(PortalRequest.FIRM));
-		page.addObject("portal", request.getAttribute(PortalRequest.SESSION));
-		page.addObject("membership", request.getAttribute(PortalRequest.MEMBERSHIP));
-		return page;
 	}
 }

@@ -14,6 +14,7 @@ import io.atrium.firm.FirmView;
 import io.atrium.notification.ContactNotificationPreferences;
 import io.atrium.notification.NotificationPreferences;
 import io.atrium.platform.FormErrors;
+import io.atrium.portal.PortalPage;
 import io.atrium.portal.PortalRequest;
 
 /**
@@ -21,6 +22,7 @@ import io.atrium.portal.PortalRequest;
  * left unticked is a no (browsers send nothing for it).
  */
 @Controller
+@PortalPage
 class PortalNotificationsController {
 
 	private final NotificationPreferences preferences;

@@ -12,6 +12,7 @@ import io.atrium.engagement.EngagementId;
 import io.atrium.engagement.EngagementManagement;
 import io.atrium.firm.FirmView;
 import io.atrium.platform.NotFoundException;
+import io.atrium.portal.PortalPage;
 import io.atrium.portal.PortalRequest;
 
 /**
@@ -20,6 +21,7 @@ import io.atrium.portal.PortalRequest;
  * An engagement that is not shared, or not this client's, does not exist here.
  */
 @Controller
+@PortalPage
 class PortalCaseController {
 
 	private final EngagementManagement engagements;

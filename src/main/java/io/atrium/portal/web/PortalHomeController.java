@@ -22,6 +22,7 @@ import io.atrium.client.ContactId;
 import io.atrium.engagement.EngagementManagement;
 import io.atrium.firm.FirmView;
 import io.atrium.platform.NotFoundException;
+import io.atrium.portal.PortalPage;
 import io.atrium.portal.PortalRequest;
 import io.atrium.portal.PortalSessions;
 import io.atrium.portal.PortalWaiting;
@@ -34,6 +35,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * sign-out, and the firm's brand stylesheet.
  */
 @Controller
+@PortalPage
 class PortalHomeController {
 
 	private final PortalAccessManagement access;

@@ -22,6 +22,7 @@ import io.atrium.firm.FirmView;
 import io.atrium.platform.FormErrors;
 import io.atrium.platform.InvalidRequestException;
 import io.atrium.platform.NotFoundException;
+import io.atrium.portal.PortalPage;
 import io.atrium.portal.PortalRequest;
 import io.atrium.portal.PortalSessions;
 import io.atrium.portal.PortalThrottle;
@@ -35,6 +36,7 @@ import jakarta.validation.Valid;
  * or replaced link gets a page that says so (410), with a way to a new sign-in link where the firm allows them.
  */
 @Controller
+@PortalPage
 class PortalLinkController {
 
 	private static final int MAX_TOKEN = 200;

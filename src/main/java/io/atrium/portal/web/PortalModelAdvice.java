@@ -12,14 +12,16 @@ import org.springframework.web.servlet.ModelAndView;
 
 import io.atrium.platform.InvalidRequestException;
 import io.atrium.platform.NotFoundException;
+import io.atrium.portal.PortalErrorPage;
+import io.atrium.portal.PortalPage;
 import io.atrium.portal.PortalRequest;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Gives every portal page the firm, its portal settings and who is signed in (for the branded layout), and turns
+ * Gives every portal page (controllers marked {@link PortalPage}) the firm, its portal settings and who is signed in (for the branded layout), and turns
  * the portal's errors into portal pages in the firm's colours rather than the firm app's.
  */
-@ControllerAdvice(basePackageClasses = PortalModelAdvice.class)
+@ControllerAdvice(annotations = PortalPage.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PortalModelAdvice {
 
@@ -47,13 +49,6 @@ class PortalModelAdvice {
 	}
 
 	static ModelAndView page(HttpServletRequest request, HttpStatus status, String messageKey) {
-		var page = new ModelAndView("portal/error");
-		page.setStatus(status);
-		page.addObject("status", status.value());
-		page.addObject("messageKey", messageKey);
-		page.addObject("firm", request.getAttribute(PortalRequest.FIRM));
-		page.addObject("portal", request.getAttribute(PortalRequest.SESSION));
-		page.addObject("membership", request.getAttribute(PortalRequest.MEMBERSHIP));
-		return page;
+		return PortalErrorPage.of(request, status, messageKey);
 	}
 }

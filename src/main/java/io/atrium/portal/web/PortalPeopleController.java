@@ -28,6 +28,7 @@ import io.atrium.firm.FirmView;
 import io.atrium.platform.FormErrors;
 import io.atrium.platform.InvalidRequestException;
 import io.atrium.platform.NotFoundException;
+import io.atrium.portal.PortalPage;
 import io.atrium.portal.PortalRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -37,6 +38,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * Owner goes) and records each change in the audit log; this page shows the answer next to the right form.
  */
 @Controller
+@PortalPage
 class PortalPeopleController {
 
 	private static final int MAX_NOTE = PortalAccessManagement.MAX_NOTE_LENGTH;

@@ -18,6 +18,7 @@ import io.atrium.access.PortalSettings;
 import io.atrium.firm.FirmView;
 import io.atrium.platform.FormErrors;
 import io.atrium.platform.NotFoundException;
+import io.atrium.portal.PortalPage;
 import io.atrium.portal.PortalRequest;
 import io.atrium.portal.PortalSessions;
 import io.atrium.portal.PortalThrottle;
@@ -30,6 +31,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * and text. Every POST takes from the IP's and the address's budget first ({@link PortalThrottle}).
  */
 @Controller
+@PortalPage
 class PortalSignInController {
 
 	private final PortalAccessManagement access;
