@@ -7,7 +7,7 @@ import io.atrium.access.PortalRole;
 import io.atrium.client.ClientId;
 import io.atrium.client.ContactId;
 import io.atrium.platform.InvalidRequestException;
-import io.atrium.platform.NotFoundException;
+import io.atrium.platform.WebRequests;
 
 /** Ids and roles as addresses and forms carry them; a malformed id names nothing (404), an unknown role is a 422. */
 final class WebIds {
@@ -45,14 +45,6 @@ final class WebIds {
 	}
 
 	private static UUID uuid(String value, String what) {
-		if (value == null || value.length() != 36) {
-			throw new NotFoundException(what);
-		}
-		try {
-			return UUID.fromString(value);
-		}
-		catch (IllegalArgumentException e) {
-			throw new NotFoundException(what);
-		}
+		return WebRequests.uuid(value, what);
 	}
 }

@@ -4,7 +4,7 @@ import java.util.UUID;
 
 import io.atrium.client.ClientId;
 import io.atrium.client.ContactId;
-import io.atrium.platform.NotFoundException;
+import io.atrium.platform.WebRequests;
 
 /** Ids from addresses: a malformed id names nothing, so it is "not found" like any id one may not see. */
 final class ClientIds {
@@ -21,14 +21,6 @@ final class ClientIds {
 	}
 
 	private static UUID uuid(String value, String what) {
-		try {
-			if (value != null && value.length() == 36) {
-				return UUID.fromString(value);
-			}
-		}
-		catch (IllegalArgumentException e) {
-			// answered below
-		}
-		throw new NotFoundException(what);
+		return WebRequests.uuid(value, what);
 	}
 }

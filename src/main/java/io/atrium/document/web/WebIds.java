@@ -9,7 +9,7 @@ import io.atrium.document.DocumentRequestId;
 import io.atrium.document.DocumentVisibility;
 import io.atrium.engagement.EngagementId;
 import io.atrium.platform.InvalidRequestException;
-import io.atrium.platform.NotFoundException;
+import io.atrium.platform.WebRequests;
 
 /** Ids and choices as addresses and forms carry them; a malformed id names nothing (404). */
 final class WebIds {
@@ -52,14 +52,6 @@ final class WebIds {
 	}
 
 	private static UUID uuid(String value, String what) {
-		if (value == null || value.length() != 36) {
-			throw new NotFoundException(what);
-		}
-		try {
-			return UUID.fromString(value);
-		}
-		catch (IllegalArgumentException e) {
-			throw new NotFoundException(what);
-		}
+		return WebRequests.uuid(value, what);
 	}
 }

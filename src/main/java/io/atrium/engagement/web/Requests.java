@@ -6,9 +6,9 @@ import java.util.UUID;
 import io.atrium.client.ClientId;
 import io.atrium.engagement.EngagementId;
 import io.atrium.platform.InvalidRequestException;
-import io.atrium.platform.NotFoundException;
 import io.atrium.staff.AssignmentRole;
 import io.atrium.staff.StaffId;
+import io.atrium.platform.WebRequests;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -18,13 +18,8 @@ final class Requests {
 	private Requests() {
 	}
 
-	/**
-	 * htmx asks for a piece of a page (the client page's sections and tabs); a browser without it gets the whole
-	 * page. Caches must keep the two apart.
-	 */
 	static boolean isHtmx(HttpServletRequest request, HttpServletResponse response) {
-		response.addHeader("Vary", "HX-Request");
-		return request.getHeader("HX-Request") != null;
+		return WebRequests.isHtmx(request, response);
 	}
 
 	/** A malformed id in an address names nothing: not found, like an id one may not see. */
@@ -74,15 +69,7 @@ final class Requests {
 	}
 
 	static UUID uuidOrNull(String value) {
-		if (value == null || value.length() != 36) {
-			return null;
-		}
-		try {
-			return UUID.fromString(value);
-		}
-		catch (IllegalArgumentException e) {
-			return null;
-		}
+		return WebRequests.uuidOrNull(value);
 	}
 
 	/** A place in the app to come back to after a form; anything else (another site) falls back. */
@@ -95,10 +82,6 @@ final class Requests {
 	}
 
 	private static UUID uuid(String value, String what) {
-		var id = uuidOrNull(value);
-		if (id == null) {
-			throw new NotFoundException(what);
-		}
-		return id;
+		return WebRequests.uuid(value, what);
 	}
 }

@@ -14,7 +14,7 @@ import io.atrium.engagement.EngagementId;
 import io.atrium.messaging.ConversationId;
 import io.atrium.messaging.NoteId;
 import io.atrium.platform.InvalidRequestException;
-import io.atrium.platform.NotFoundException;
+import io.atrium.platform.WebRequests;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -76,10 +76,8 @@ final class WebIds {
 		return uploads;
 	}
 
-	/** htmx asks for a piece of a page; a browser without it gets the whole page. Caches must keep the two apart. */
 	static boolean isHtmx(HttpServletRequest request, HttpServletResponse response) {
-		response.addHeader("Vary", "HX-Request");
-		return request.getHeader("HX-Request") != null;
+		return WebRequests.isHtmx(request, response);
 	}
 
 	static String clip(String value, int max) {
@@ -87,22 +85,10 @@ final class WebIds {
 	}
 
 	private static UUID uuidOrNull(String value) {
-		if (value == null || value.length() != 36) {
-			return null;
-		}
-		try {
-			return UUID.fromString(value);
-		}
-		catch (IllegalArgumentException e) {
-			return null;
-		}
+		return WebRequests.uuidOrNull(value);
 	}
 
 	private static UUID uuid(String value, String what) {
-		var id = uuidOrNull(value);
-		if (id == null) {
-			throw new NotFoundException(what);
-		}
-		return id;
+		return WebRequests.uuid(value, what);
 	}
 }
