@@ -17,6 +17,6 @@ nohup "$JAVA" "$@" -jar "$JAR" \
   --atrium.portal.sign-in.per-address-per-minute=100000000 \
   --atrium.documents.folder=$DATA/documents \
   --atrium.metrics.username=bench --atrium.metrics.password=bench-metrics \
-  --spring.datasource.hikari.maximum-pool-size=${BENCH_POOL:-20} \
+  --spring.datasource.hikari.maximum-pool-size=${BENCH_POOL:-20} ${BENCH_APP_ARGS:-} \
   > "$LOG" 2>&1 &
 echo $!

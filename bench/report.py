@@ -111,19 +111,12 @@ hashes = read(os.path.join(feed, "hash-timing.properties"))
 out.append("## Argon2id (bench JVM, the app's parameters: 19 MiB, 2 iterations, 1 lane)\n")
 out.append("```\n" + hashes.strip() + "\n```\n")
 
-mem_runs = []
-for line in read(os.path.join(run, "runs-memory.txt")).splitlines():
-    scenario, model, n, d = line.split(" ", 3)
-    try:
-        mem_runs.append(parse(d))
-    except OSError:
-        pass
 heap = read(os.path.join(run, "heap.txt"))
 used = [int(x) for x in re.findall(r"used (\d+)K", heap)]
 out.append("## Memory: 1 GiB upload and download, app on -Xmx256m\n")
-for rows in mem_runs:
-    for name, r in rows.items():
-        out.append(f"- {name}: {r['ok']} OK, {r['ko']} KO, {r['max']} ms")
+for what, f in (("upload 1 GiB (HTTP status, seconds, bytes/s)", "big-upload.txt"),
+                ("download 1 GiB (HTTP status, seconds, bytes/s, bytes)", "big-download.txt")):
+    out.append(f"- {what}: `{read(os.path.join(run, f), 'n/a').strip()}`")
 if used:
     out.append(f"- heap used (jcmd GC.heap_info, every second, {len(used)} samples): min {min(used) // 1024} MiB, "
                f"max {max(used) // 1024} MiB")

@@ -106,10 +106,17 @@ if [[ $STEPS == *memory* ]]; then
       sleep 1
     done ) > "$OUT/heap.txt" &
   SAMPLER=$!
-  rm -f "$OUT/runs-memory.txt"
-  mv -f "$OUT/runs.txt" "$OUT/runs-load.txt" 2>/dev/null || true
-  gatling bigupload once 1 60
-  mv -f "$OUT/runs.txt" "$OUT/runs-memory.txt"; mv -f "$OUT/runs-load.txt" "$OUT/runs.txt" 2>/dev/null || true
+  # curl, not Gatling, moves the GiB: Gatling's client keeps a checked body in its own heap
+  BIG=$FEED/upload-1GiB.pdf
+  [ -f "$BIG" ] && [ "$(stat -c %s "$BIG")" = 1073741824 ] || { head -c 1048576 "$FEED/upload-10MiB.pdf" > "$BIG"; head -c 1072693248 /dev/urandom >> "$BIG"; }
+  IFS=, read -r SESSION CSRF < <(sed -n 2p "$FEED/admin-sessions.csv")
+  CLIENT=$(grep ^uploadClient= "$FEED/bench.properties" | cut -d= -f2)
+  curl -s -o "$OUT/big-upload.json" -w '%{http_code} %{time_total} %{speed_upload}\n' -H "Cookie: ATRIUM_SESSION=$SESSION" \
+    -H "X-CSRF-TOKEN: $CSRF" -H "X-File-Name: bench-1GiB.pdf" -H "Content-Type: application/octet-stream" \
+    -H "Expect:" -X POST -T "$BIG" "$BASE/app/clients/$CLIENT/documents?visibility=FIRM" > "$OUT/big-upload.txt" || true
+  DOC=$(python3 -c "import json,sys; print(json.load(open('$OUT/big-upload.json'))['id'])" 2>/dev/null || echo none)
+  curl -s -o /dev/null -w '%{http_code} %{time_total} %{speed_download} %{size_download}\n' \
+    -H "Cookie: ATRIUM_SESSION=$SESSION" "$BASE/app/documents/$DOC/download" > "$OUT/big-download.txt" || true
   grep -c OutOfMemoryError "$OUT/app.log" > "$OUT/oom.txt" || true
   stop_app
   kill $SAMPLER 2>/dev/null || true

@@ -1,0 +1,41 @@
+package io.atrium.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import io.atrium.AtriumIntegrationTest;
+
+/** On PostgreSQL the app's connections run without JIT compilation (see PostgresSessionSettings). */
+class PostgresSessionSettingsTest extends AtriumIntegrationTest {
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void connectionsToPostgresqlRunWithoutJit() {
+		var pool = (HikariDataSource) dataSource;
+		assumeTrue(pool.getJdbcUrl().startsWith("jdbc:postgresql:"), "the suite runs on H2");
+		assertThat(pool.getConnectionInitSql()).isEqualTo(PostgresSessionSettings.INIT_SQL);
+		assertThat(jdbc.sql("show jit").query(String.class).single()).isEqualTo("off");
+	}
+
+	@Test
+	void anotherDatabaseIsLeftAsItIs() {
+		var pool = new HikariDataSource();
+		pool.setJdbcUrl("jdbc:h2:mem:untouched");
+		new PostgresSessionSettings().postProcessBeforeInitialization(pool, "dataSource");
+		assertThat(pool.getConnectionInitSql()).isNull();
+		pool.close();
+	}
+}
