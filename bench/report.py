@@ -95,11 +95,28 @@ for scenario, model, n, rows in runs:
     if not rows:
         out.append(f"| {scenario} | {label} | (no report) | | | | | | | | |")
     for name, r in rows.items():
+        if name == "All Requests" and len(rows) == 2:
+            continue
         rps = num(r["rps"])
         ratio = f"{rps / floor_rps:.0%}" if (floor_rps and rps and model == "closed") else ""
         out.append(f"| {scenario} | {label} | {name} | {r['total']} | {r['ko']} | {r['p50']} | {r['p95']} | "
                    f"{r['p99']} | {r['max']} | {r['rps']} | {ratio} |")
 out.append("")
+
+# extra run sets (EXTRA="title=runs-file;title=runs-file"), e.g. a rerun or an experiment with other settings
+for item in filter(None, os.environ.get("EXTRA", "").split(";")):
+    title, f = item.rsplit("=", 1)
+    out.append(f"### {title}\n")
+    out.append("| scenario | model | request | count | KO | p50 | p95 | p99 | max | req/s |")
+    out.append("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for line in read(f).splitlines():
+        scenario, model, n, d = line.split(" ", 3)
+        for name, r in parse(d).items():
+            if name == "All Requests":
+                continue
+            out.append(f"| {scenario} | {model} {n} | {name} | {r['total']} | {r['ko']} | {r['p50']} | {r['p95']} | "
+                       f"{r['p99']} | {r['max']} | {r['rps']} |")
+    out.append("")
 
 dd_w = read(os.path.join(run, "dd-write.txt")).strip().splitlines()
 dd_r = read(os.path.join(run, "dd-read.txt")).strip().splitlines()
