@@ -78,13 +78,16 @@ public class StaffAuthentication implements AuthenticationProvider {
 			throw new DisabledException("staff.signin.deactivated");
 		}
 		user.recordSignIn(now);
-		staff.save(user);
+		saveCounting(user);
 		events.publishEvent(new StaffSignedIn(user.firm(), user.id(), email));
 		var principal = principals.of(user);
 		return UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
 	}
 
-	/** Two wrong passwords racing on one account: the loser's count is lost, never the answer. */
+	/**
+	 * Two attempts racing on one account (two wrong passwords, or one person signing in on two devices at once):
+	 * the loser's bookkeeping is lost — the other attempt wrote the same — never the answer.
+	 */
 	private void saveCounting(StaffUser user) {
 		try {
 			staff.save(user);
