@@ -236,7 +236,7 @@ public class EngagementManagement {
 			sharing.useDefaultRecipients(viewer.firm(), id);
 		}
 		else {
-			var candidates = recipientCandidates(viewer, engagement).stream().map(Assignee::id).toList();
+			var candidates = activePeople(people(viewer)).stream().map(Assignee::id).toList();
 			var chosen = new LinkedHashSet<StaffId>();
 			for (var person : recipients) {
 				if (!candidates.contains(person)) {
@@ -266,21 +266,14 @@ public class EngagementManagement {
 		}
 		var state = sharing.state(firm, id);
 		var recipients = state.recipientsChosen() ? sharing.chosenRecipients(id)
-				: defaultRecipients(firm, engagement.get());
+				: defaultRecipients(firm, engagement.get().client(), engagement.get());
 		return active(firm, recipients);
 	}
 
 	/** Staff told of client activity that belongs to no engagement: the client's preparer and assigned-to. */
 	@Transactional(readOnly = true)
 	public List<StaffId> clientActivityRecipients(FirmId firm, ClientId client) {
-		var holders = clientAssignments.of(firm, client);
-		var recipients = new LinkedHashSet<StaffId>();
-		for (var role : List.of(AssignmentRole.PREPARER, AssignmentRole.ASSIGNED_TO)) {
-			if (holders.get(role) != null) {
-				recipients.add(holders.get(role));
-			}
-		}
-		return active(firm, recipients);
+		return active(firm, defaultRecipients(firm, client, null));
 	}
 
 	/** The client's engagements shared with the portal, most recently shared first. */
@@ -311,29 +304,32 @@ public class EngagementManagement {
 		var state = sharing.state(viewer.firm(), engagement.id());
 		var people = people(viewer);
 		var recipients = (state.recipientsChosen() ? sharing.chosenRecipients(engagement.id())
-				: defaultRecipients(viewer.firm(), engagement))
+				: defaultRecipients(viewer.firm(), engagement.client(), engagement))
 			.stream()
 			.map(id -> assignee(people, id))
 			.toList();
 		return new EngagementPortal(engagement.id(), state.shared(), state.sharedAt(),
-				policy.mayMoveStage(viewer, engagement), state.recipientsChosen(), recipients,
-				recipientCandidates(viewer, engagement));
+				policy.mayMoveStage(viewer, engagement), state.recipientsChosen(), recipients, activePeople(people));
 	}
 
-	/** Active colleagues: the ones who can be told of a client's activity (visibility is checked when they open it). */
-	private List<Assignee> recipientCandidates(StaffPrincipal viewer, Engagement engagement) {
-		return people(viewer).values()
+	/**
+	 * Active colleagues by name: who may be picked in the pipeline's filter and told of a client's activity
+	 * (visibility is checked when they open it).
+	 */
+	private static List<Assignee> activePeople(Map<StaffId, Assignee> people) {
+		return people.values()
 			.stream()
 			.filter(Assignee::active)
 			.sorted(Comparator.comparing(Assignee::name, String.CASE_INSENSITIVE_ORDER))
 			.toList();
 	}
 
-	private List<StaffId> defaultRecipients(FirmId firm, Engagement engagement) {
-		var holders = clientAssignments.of(firm, engagement.client());
+	/** The preparer and assigned-to: the engagement's own (when given), else the client's. */
+	private List<StaffId> defaultRecipients(FirmId firm, ClientId client, Engagement engagement) {
+		var holders = clientAssignments.of(firm, client);
 		var recipients = new LinkedHashSet<StaffId>();
 		for (var role : List.of(AssignmentRole.PREPARER, AssignmentRole.ASSIGNED_TO)) {
-			var own = engagement.assigned(role);
+			var own = engagement == null ? null : engagement.assigned(role);
 			var holder = own != null ? own : holders.get(role);
 			if (holder != null) {
 				recipients.add(holder);
@@ -346,7 +342,10 @@ public class EngagementManagement {
 		if (recipients.isEmpty()) {
 			return List.of();
 		}
-		var active = staff.listActive(firm).stream().map(v -> v.id()).collect(java.util.stream.Collectors.toSet());
+		var active = staff.activeAmong(firm, recipients)
+			.stream()
+			.map(v -> v.id())
+			.collect(java.util.stream.Collectors.toSet());
 		return recipients.stream().filter(active::contains).distinct().toList();
 	}
 
@@ -519,12 +518,7 @@ public class EngagementManagement {
 			.map(s -> new PipelineColumn(s, List.copyOf(byStage.getOrDefault(s.id(), List.of())),
 					totals.getOrDefault(s.id(), 0)))
 			.toList();
-		var assignees = people.values()
-			.stream()
-			.filter(Assignee::active)
-			.sorted(Comparator.comparing(Assignee::name, String.CASE_INSENSITIVE_ORDER))
-			.toList();
-		return new Pipeline(filter, shown, columns, assignees, types, stages);
+		return new Pipeline(filter, shown, columns, activePeople(people), types, stages);
 	}
 
 	// ---------------------------------------------------------------- helpers

@@ -18,6 +18,7 @@ import io.atrium.engagement.EngagementManagement;
 import io.atrium.engagement.EngagementPortal;
 import io.atrium.platform.FormErrors;
 import io.atrium.platform.InvalidRequestException;
+import io.atrium.platform.WebRequests;
 import io.atrium.staff.StaffId;
 import io.atrium.staff.StaffPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
@@ -96,11 +97,10 @@ class EngagementPortalController {
 	}
 
 	private static java.util.UUID parse(String value) {
-		try {
-			return java.util.UUID.fromString(value == null ? "" : value.strip());
-		}
-		catch (IllegalArgumentException e) {
+		var id = WebRequests.uuidOrNull(value == null ? null : value.strip());
+		if (id == null) {
 			throw new InvalidRequestException("recipients", "engagement.recipients.unknown");
 		}
+		return id;
 	}
 }

@@ -12,6 +12,7 @@ import io.atrium.engagement.EngagementId;
 import io.atrium.engagement.EngagementManagement;
 import io.atrium.firm.FirmView;
 import io.atrium.platform.NotFoundException;
+import io.atrium.platform.WebRequests;
 import io.atrium.portal.PortalPage;
 import io.atrium.portal.PortalRequest;
 
@@ -34,21 +35,12 @@ class PortalCaseController {
 	String show(@RequestAttribute(PortalRequest.FIRM) FirmView firm,
 			@RequestAttribute(PortalRequest.MEMBERSHIP) PortalMembership membership, @PathVariable String id,
 			Model model) {
-		var engagementId = parse(id);
+		var engagementId = new EngagementId(WebRequests.uuid(id, "case"));
 		var shown = engagements.sharedCase(firm.id(), membership.client(), engagementId)
 			.orElseThrow(() -> new NotFoundException("case"));
 		model.addAttribute("shownCase", shown);
 		model.addAttribute("cases", engagements.sharedCases(firm.id(), membership.client()));
 		model.addAttribute("mayUpload", membership.can(PortalCapability.UPLOAD));
 		return "portal/case";
-	}
-
-	private static EngagementId parse(String value) {
-		try {
-			return new EngagementId(java.util.UUID.fromString(value.strip()));
-		}
-		catch (IllegalArgumentException e) {
-			throw new NotFoundException("case");
-		}
 	}
 }
