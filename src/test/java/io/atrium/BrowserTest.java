@@ -30,6 +30,8 @@ import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import io.atrium.staff.StaffFixtures;
+
 /**
  * A full application driven by a real browser: Debian's headless Chromium and ChromeDriver, one browser per test
  * class, cookies cleared before each test. Without Chromium the tests are skipped, except in CI ({@code CI=true}),
@@ -91,6 +93,18 @@ public abstract class BrowserTest extends AtriumIntegrationTest {
 
 	protected WebDriver browser() {
 		return driver;
+	}
+
+	/**
+	 * Signs a staff member in on the firm's sign-in page (password {@link StaffFixtures#PASSWORD}) and
+	 * waits for the home page, so that the next {@link #open} does not race the sign-in's redirect.
+	 */
+	protected void signInAsStaff(String email) {
+		open("/signin");
+		type(By.id("email"), email);
+		type(By.id("password"), StaffFixtures.PASSWORD);
+		click(By.cssSelector("form button.primary"));
+		waitForText(By.tagName("h1"), "Hello");
 	}
 
 	/** Opens a path of the application under test, e.g. {@code open("/signin")}. */

@@ -52,11 +52,7 @@ class WorkspaceBrowserTest extends BrowserTest {
 		engagements.open(owner, harbor, new EngagementDraft("2025 1120S", type, "2025", null, null));
 		engagements.open(owner, garcia, new EngagementDraft("2025 1040", type, "2025", null, null));
 
-		open("/signin");
-		type(By.id("email"), owner.email());
-		type(By.id("password"), StaffFixtures.PASSWORD);
-		click(By.cssSelector("form button.primary"));
-		waitForText(By.tagName("h1"), "Hello");
+		signInAsStaff(owner.email());
 
 		// the picker on the client's Info tab saves as soon as a preparer is chosen
 		open("/app/clients/" + harbor);

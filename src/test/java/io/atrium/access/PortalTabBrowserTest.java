@@ -41,10 +41,7 @@ class PortalTabBrowserTest extends BrowserTest {
 		AccessFixtures.aContact(clients, owner, c.client(), "Sam Spouse", spouseEmail);
 		AccessFixtures.aContact(clients, owner, c.client(), "Pat Without Email", null);
 
-		open("/signin");
-		type(By.id("email"), owner.email());
-		type(By.id("password"), StaffFixtures.PASSWORD);
-		click(By.cssSelector("form button[type=submit]"));
+		signInAsStaff(owner.email());
 		open("/app/clients/" + c.client() + "?tab=portal");
 
 		// the tab's content arrives by htmx

@@ -97,7 +97,7 @@ class DocumentsBrowserTest extends BrowserTest {
 				Map.of("behavior", "allowAndName", "downloadPath", downloads.toString()));
 
 		// Staff: share the engagement in the portal and request the W-2
-		var staffSession = signInAsStaff(owner.email());
+		var staffSession = signInAsStaffForCookies(owner.email());
 		open("/app/engagements/" + engagement);
 		waitForText(HEADING, "2025 1120S");
 		click(By.cssSelector("#engagement-share-form button[type=submit]"));
@@ -229,12 +229,8 @@ class DocumentsBrowserTest extends BrowserTest {
 	// ---------------------------------------------------------------- helpers
 
 	/** Signs in on the firm's sign-in page; answers the session's cookies. */
-	private Set<Cookie> signInAsStaff(String email) {
-		open("/signin");
-		type(By.id("email"), email);
-		type(By.id("password"), StaffFixtures.PASSWORD);
-		click(By.cssSelector("form button.primary"));
-		waitForText(HEADING, "Hello");
+	private Set<Cookie> signInAsStaffForCookies(String email) {
+		signInAsStaff(email);
 		return browser().manage().getCookies();
 	}
 
