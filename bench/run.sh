@@ -55,7 +55,8 @@ gatling() { # scenario model users-or-rate [seconds]
 if [[ $STEPS == *build* ]]; then
   log "building the app jar into $BUILD and the bench"
   (cd "$ROOT" && $MVN -o package -DskipTests -Datrium.build.dir="$BUILD" || $MVN package -DskipTests -Datrium.build.dir="$BUILD")
-  (cd "$HERE" && $MVN -o test-compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt)
+  (cd "$HERE" && { $MVN -o test-compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt \
+      || $MVN test-compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt; })
 fi
 
 if [[ $STEPS == *data* ]]; then

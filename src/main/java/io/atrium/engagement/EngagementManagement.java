@@ -506,14 +506,14 @@ public class EngagementManagement {
 		var shown = filter.role() == null ? AssignmentRole.PREPARER : filter.role();
 		var editor = EngagementPolicy.mayEditEngagements(viewer);
 		var byStage = new LinkedHashMap<UUID, List<PipelineCard>>();
-		var totals = new HashMap<UUID, Integer>();
-		for (var row : queries.pipeline(viewer, filter, shown, editor, CARDS_PER_STAGE)) {
+		var stageIds = stages.stream().map(ListEntry::id).toList();
+		for (var row : queries.pipeline(viewer, filter, shown, editor, stageIds, CARDS_PER_STAGE)) {
 			byStage.computeIfAbsent(row.stage(), s -> new ArrayList<>())
 				.add(new PipelineCard(new EngagementId(row.id()), new ClientId(row.client()), row.clientName(),
 						row.name(), row.type(), row.dueDate(), row.stage(),
 						assignee(people, EngagementQueries.staff(row.assignee())), editor || row.mine()));
-			totals.put(row.stage(), row.stageTotal());
 		}
+		var totals = queries.pipelineTotals(viewer, filter, shown);
 		var columns = stages.stream()
 			.map(s -> new PipelineColumn(s, List.copyOf(byStage.getOrDefault(s.id(), List.of())),
 					totals.getOrDefault(s.id(), 0)))

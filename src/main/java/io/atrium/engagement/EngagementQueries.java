@@ -4,8 +4,11 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -33,10 +36,10 @@ class EngagementQueries {
 
 	/**
 	 * A pipeline card: {@code assignee} is the effective holder of the shown role; {@code mine} says whether the
-	 * viewer holds a role on the engagement or its client; {@code stageTotal} counts the stage's matching cards.
+	 * viewer holds a role on the engagement or its client.
 	 */
 	record CardRow(UUID id, UUID client, String clientName, String name, String type, LocalDate dueDate, UUID stage,
-			UUID assignee, boolean mine, int stageTotal) {
+			UUID assignee, boolean mine) {
 	}
 
 	private final JdbcClient jdbc;
@@ -69,55 +72,85 @@ class EngagementQueries {
 
 	/**
 	 * The pipeline's cards, at most {@code perStage} per stage (by due date, then client), of active clients the
-	 * viewer sees. One statement: window functions number and count each stage's cards.
+	 * viewer sees: one branch per stage, each read in due-date order from the index {@code engagement (firm_id,
+	 * stage_id, due_date)} and stopped after {@code perStage} rows, so that a firm with 150,000 engagements reads a
+	 * few hundred. The assignment joins run for those rows only.
 	 */
 	List<CardRow> pipeline(StaffPrincipal viewer, PipelineFilter filter, AssignmentRole shown, boolean allMine,
-			int perStage) {
+			List<UUID> stages, int perStage) {
+		if (stages.isEmpty()) {
+			return List.of();
+		}
 		var params = new HashMap<String, Object>();
-		var visible = scope.condition(viewer, AssignmentFilter.NONE, params);
-		params.put("firm", viewer.firm().value());
-		params.put("role", shown.name());
-		params.put("active", ClientStatus.ACTIVE.name());
+		var from = matching(viewer, filter, shown, params);
 		params.put("me", viewer.id().value());
 		params.put("cap", perStage);
-		var where = new StringBuilder(" where e.firm_id = :firm and c.firm_id = :firm and c.status = :active and (")
-			.append(visible)
-			.append(")");
-		if (filter.type() != null) {
-			where.append(" and e.type_id = :type");
-			params.put("type", filter.type());
-		}
-		if (filter.assignee() != null) {
-			params.put("assignee", filter.assignee().value());
-			if (filter.role() != null) {
-				where.append(" and coalesce(ea.staff_id, ca.staff_id) = :assignee");
-			}
-			else {
-				// any role: their own on the engagement, or the client's in a role the engagement does not override
-				where.append(" and (exists (select 1 from engagement_assignment x where x.engagement_id = e.id and x.staff_id = :assignee)")
-					.append(" or exists (select 1 from client_assignment y where y.client_id = e.client_id and y.staff_id = :assignee")
-					.append(" and not exists (select 1 from engagement_assignment z where z.engagement_id = e.id and z.role = y.role)))");
-			}
-		}
 		var mine = allMine ? "1" : "case when exists (select 1 from engagement_assignment m where m.engagement_id = e.id and m.staff_id = :me)"
 				+ " or exists (select 1 from client_assignment n where n.client_id = e.client_id and n.staff_id = :me) then 1 else 0 end";
-		var sql = "select * from (select e.id, e.client_id, c.name as client_name, e.name, t.name as type_name, e.due_date,"
-				+ " e.stage_id, coalesce(ea.staff_id, ca.staff_id) as assignee, " + mine + " as mine,"
-				+ " row_number() over (partition by e.stage_id order by e.due_date asc nulls last, lower(c.name), e.name, e.id) as rn,"
-				+ " count(*) over (partition by e.stage_id) as stage_total"
-				+ " from engagement e"
-				+ " join client c on c.id = e.client_id"
-				+ " join engagement_type t on t.id = e.type_id"
-				+ " left join engagement_assignment ea on ea.engagement_id = e.id and ea.role = :role"
-				+ " left join client_assignment ca on ca.client_id = e.client_id and ca.role = :role"
-				+ where + ") p where p.rn <= :cap order by p.stage_id, p.rn";
+		var branches = new StringJoiner(" union all ");
+		for (int i = 0; i < stages.size(); i++) {
+			params.put("stage" + i, stages.get(i));
+			branches.add("(select e.id, e.client_id, c.name as client_name, lower(c.name) as client_order, e.name,"
+					+ " t.name as type_name, e.due_date, e.stage_id, coalesce(ea.staff_id, ca.staff_id) as assignee, "
+					+ mine + " as mine" + from + " and e.stage_id = :stage" + i
+					+ " order by e.due_date asc nulls last, lower(c.name), e.name, e.id limit :cap)");
+		}
+		var sql = "select * from (" + branches + ") p"
+				+ " order by p.stage_id, p.due_date asc nulls last, p.client_order, p.name, p.id";
 		return jdbc.sql(sql)
 			.params(params)
 			.query((rs, n) -> new CardRow(rs.getObject("id", UUID.class), rs.getObject("client_id", UUID.class),
 					rs.getString("client_name"), rs.getString("name"), rs.getString("type_name"),
 					localDate(rs.getDate("due_date")), rs.getObject("stage_id", UUID.class),
-					rs.getObject("assignee", UUID.class), rs.getInt("mine") == 1, rs.getInt("stage_total")))
+					rs.getObject("assignee", UUID.class), rs.getInt("mine") == 1))
 			.list();
+	}
+
+	/** How many cards each stage has in all (with the same conditions as {@link #pipeline}), by stage id. */
+	Map<UUID, Integer> pipelineTotals(StaffPrincipal viewer, PipelineFilter filter, AssignmentRole shown) {
+		var params = new HashMap<String, Object>();
+		var totals = new HashMap<UUID, Integer>();
+		jdbc.sql("select e.stage_id, count(*) as total" + matching(viewer, filter, shown, params) + " group by e.stage_id")
+			.params(params)
+			.query((RowCallbackHandler) rs -> totals.put(rs.getObject("stage_id", UUID.class), rs.getInt("total")));
+		return totals;
+	}
+
+	/**
+	 * The {@code from ... where} of the pipeline: engagements of active clients the viewer sees, with the type, and
+	 * the effective holder of the shown role ({@code ea}, else {@code ca}), narrowed by the filter.
+	 */
+	private String matching(StaffPrincipal viewer, PipelineFilter filter, AssignmentRole shown,
+			Map<String, Object> params) {
+		var visible = scope.condition(viewer, AssignmentFilter.NONE, params);
+		params.put("firm", viewer.firm().value());
+		params.put("role", shown.name());
+		params.put("active", ClientStatus.ACTIVE.name());
+		var sql = new StringBuilder(" from engagement e")
+			.append(" join client c on c.id = e.client_id")
+			.append(" join engagement_type t on t.id = e.type_id")
+			.append(" left join engagement_assignment ea on ea.engagement_id = e.id and ea.role = :role")
+			.append(" left join client_assignment ca on ca.client_id = e.client_id and ca.role = :role")
+			.append(" where e.firm_id = :firm and c.firm_id = :firm and c.status = :active and (")
+			.append(visible)
+			.append(")");
+		if (filter.type() != null) {
+			sql.append(" and e.type_id = :type");
+			params.put("type", filter.type());
+		}
+		if (filter.assignee() != null) {
+			params.put("assignee", filter.assignee().value());
+			if (filter.role() != null) {
+				sql.append(" and coalesce(ea.staff_id, ca.staff_id) = :assignee");
+			}
+			else {
+				// any role: their own on the engagement, or the client's in a role the engagement does not override
+				sql.append(" and (exists (select 1 from engagement_assignment x where x.engagement_id = e.id and x.staff_id = :assignee)")
+					.append(" or exists (select 1 from client_assignment y where y.client_id = e.client_id and y.staff_id = :assignee")
+					.append(" and not exists (select 1 from engagement_assignment z where z.engagement_id = e.id and z.role = y.role)))");
+			}
+		}
+		return sql.toString();
 	}
 
 	/** The firm's clients (id and type), for demo data. */
