@@ -47,10 +47,11 @@ public class StaffManagement {
 	private final DemoStaff demo;
 	private final TeamRepository teams;
 	private final Principals principals;
+	private final StaffDirectory directory;
 
 	StaffManagement(StaffRepository staff, StaffTokenStore tokens, StaffSessions sessions, FirmManagement firms,
 			PasswordEncoder encoder, PasswordPolicy policy, ApplicationEventPublisher events, Clock clock,
-			DemoStaff demo, TeamRepository teams, Principals principals) {
+			DemoStaff demo, TeamRepository teams, Principals principals, StaffDirectory directory) {
 		this.staff = staff;
 		this.tokens = tokens;
 		this.sessions = sessions;
@@ -62,6 +63,7 @@ public class StaffManagement {
 		this.demo = demo;
 		this.teams = teams;
 		this.principals = principals;
+		this.directory = directory;
 	}
 
 	/** First-run setup: only while no firm exists; afterwards it does not exist (404). */
@@ -100,15 +102,12 @@ public class StaffManagement {
 
 	@Transactional(readOnly = true)
 	public List<StaffView> list(StaffPrincipal actor) {
-		return staff.findAllInFirm(actor.firm().value()).stream().map(StaffUser::view).toList();
+		return directory.all(actor.firm());
 	}
 
 	@Transactional(readOnly = true)
 	public List<StaffView> listActive(FirmId firm) {
-		return staff.findAllInFirm(firm.value()).stream()
-			.filter(u -> u.status() == StaffStatus.ACTIVE)
-			.map(StaffUser::view)
-			.toList();
+		return directory.active(firm);
 	}
 
 	/** The active staff among {@code ids} in the firm (others, and other firms' staff, are left out), by name. */
@@ -332,10 +331,8 @@ public class StaffManagement {
 				granted.addAll(team.members());
 			}
 		}
-		return staff.findAllInFirm(firm.value()).stream()
-			.filter(u -> u.status() == StaffStatus.ACTIVE)
+		return directory.active(firm).stream()
 			.filter(u -> u.role().managesFirm() || granted.contains(u.id()))
-			.map(StaffUser::view)
 			.toList();
 	}
 
@@ -349,7 +346,7 @@ public class StaffManagement {
 	public List<TeamView> teams(StaffPrincipal actor) {
 		requireManager(actor);
 		var people = new java.util.HashMap<StaffId, StaffView>();
-		staff.findAllInFirm(actor.firm().value()).forEach(u -> people.put(u.id(), u.view()));
+		directory.all(actor.firm()).forEach(u -> people.put(u.id(), u));
 		return teams.findAllInFirm(actor.firm().value()).stream()
 			.map(t -> new TeamView(t.id(), t.name(), t.kind(), t.permissions(), t.members().stream()
 				.map(people::get)

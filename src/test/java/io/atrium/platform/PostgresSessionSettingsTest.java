@@ -28,6 +28,8 @@ class PostgresSessionSettingsTest extends AtriumIntegrationTest {
 		assumeTrue(pool.getJdbcUrl().startsWith("jdbc:postgresql:"), "the suite runs on H2");
 		assertThat(pool.getConnectionInitSql()).isEqualTo(PostgresSessionSettings.INIT_SQL);
 		assertThat(jdbc.sql("show jit").query(String.class).single()).isEqualTo("off");
+		assertThat(jdbc.sql("show random_page_cost").query(String.class).single()).isEqualTo("1.1");
+		assertThat(jdbc.sql("show plan_cache_mode").query(String.class).single()).isEqualTo("force_custom_plan");
 	}
 
 	@Test

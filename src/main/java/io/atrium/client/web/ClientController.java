@@ -59,7 +59,9 @@ class ClientController {
 		model.addAttribute("query", query);
 		model.addAttribute("page", page);
 		model.addAttribute("order", query.parameters(true));
-		model.addAttribute("staff", staff.listActive(me.firm()));
+		var colleagues = staff.listActive(me.firm());
+		model.addAttribute("assigneeOptions", StaffOptions.of(colleagues, query.assignment().assignee()));
+		model.addAttribute("staffOptions", StaffOptions.of(colleagues, null));
 		model.addAttribute("types", ClientType.values());
 		model.addAttribute("statuses", ClientStatus.values());
 		model.addAttribute("roles", AssignmentRole.values());
