@@ -45,7 +45,7 @@ classpath() { echo "$HERE/target/classes:$(cat "$HERE/target/classpath.txt")"; }
 gatling() { # scenario model users-or-rate [seconds]
   local scenario=$1 model=$2 n=$3 secs=${4:-$SECS}
   log "gatling $scenario $model $n ($secs s)"
-  (cd "$HERE" && $MVN -o gatling:test -Dgatling.simulationClass=bench.AtriumSimulation -Dbench.base="$BASE" \
+  (cd "$HERE" && $MVN gatling:test -Dgatling.simulationClass=bench.AtriumSimulation -Dbench.base="$BASE" \
       -Dbench.feeders="$FEED" -Dbench.scenario="$scenario" -Dbench.model="$model" -Dbench.users="$n" -Dbench.rate="$n" \
       -Dbench.seconds="$secs" -Dbench.db="$DBURL" > "$OUT/gatling-$scenario-$model-$n.log" 2>&1) || true
   local dir; dir=$(ls -td "$HERE"/target/gatling/atriumsimulation-* | head -1)
