@@ -55,7 +55,8 @@ gatling() { # scenario model users-or-rate [seconds]
 if [[ $STEPS == *build* ]]; then
   log "building the app jar into $BUILD and the bench"
   (cd "$ROOT" && $MVN -o package -DskipTests -Datrium.build.dir="$BUILD" || $MVN package -DskipTests -Datrium.build.dir="$BUILD")
-  (cd "$HERE" && { $MVN -o test-compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt \
+  # offline when everything is already in ~/.m2, else (a fresh machine) from the registry
+  (cd "$HERE" && { $MVN -o test-compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null 2>&1 \
       || $MVN test-compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt; })
 fi
 
