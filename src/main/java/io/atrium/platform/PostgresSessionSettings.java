@@ -20,7 +20,7 @@ import com.zaxxer.hikari.HikariDataSource;
  * under a millisecond.</li>
  * </ul>
  * Only when the pool is PostgreSQL's and nobody set an init statement of their own
- * ({@code spring.datasource.hikari.connection-init-sql} replaces both).
+ * ({@code spring.datasource.hikari.connection-init-sql} replaces all three).
  */
 @Component
 class PostgresSessionSettings implements BeanPostProcessor {

@@ -2,7 +2,9 @@ package io.atrium.staff;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,13 +13,12 @@ import org.springframework.stereotype.Component;
 import io.atrium.firm.FirmId;
 
 /**
- * The firm's staff as lists and pickers show them, read straight into {@link StaffView}s: pages such as the client
- * list name every colleague of a firm of hundreds, and mapping whole aggregates for that costs more than the query.
+ * The firm's staff as lists and pickers show them, read straight into {@link StaffView}s, by name: pages such as the
+ * client list name every colleague of a firm of hundreds, and mapping whole aggregates for that costs more than the
+ * query.
  */
 @Component
 class StaffDirectory {
-
-	private static final String COLUMNS = "id, full_name, email, firm_role, status, last_sign_in_at, created_at";
 
 	private final JdbcClient jdbc;
 
@@ -25,20 +26,30 @@ class StaffDirectory {
 		this.jdbc = jdbc;
 	}
 
-	/** Everyone in the firm, by name. */
+	/** Everyone in the firm. */
 	List<StaffView> all(FirmId firm) {
-		return jdbc.sql("select " + COLUMNS + " from staff_user where firm_id = :firm order by lower(full_name), email")
-			.param("firm", firm.value())
-			.query((rs, n) -> view(rs))
-			.list();
+		return select(firm, "", Map.of());
 	}
 
-	/** The active staff of the firm, by name. */
+	/** The active staff of the firm. */
 	List<StaffView> active(FirmId firm) {
-		return jdbc.sql("select " + COLUMNS + " from staff_user where firm_id = :firm and status = :active"
-				+ " order by lower(full_name), email")
+		return select(firm, " and status = :active", Map.of("active", StaffStatus.ACTIVE.name()));
+	}
+
+	/** The active staff of the firm among {@code ids}: only those rows are read. */
+	List<StaffView> activeAmong(FirmId firm, Collection<StaffId> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return select(firm, " and status = :active and id in (:ids)", Map.of("active", StaffStatus.ACTIVE.name(), "ids",
+				ids.stream().map(StaffId::value).distinct().toList()));
+	}
+
+	private List<StaffView> select(FirmId firm, String condition, Map<String, ?> params) {
+		return jdbc.sql("select id, full_name, email, firm_role, status, last_sign_in_at, created_at from staff_user"
+				+ " where firm_id = :firm" + condition + " order by lower(full_name), email")
 			.param("firm", firm.value())
-			.param("active", StaffStatus.ACTIVE.name())
+			.params(params)
 			.query((rs, n) -> view(rs))
 			.list();
 	}

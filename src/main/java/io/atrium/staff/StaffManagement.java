@@ -113,18 +113,8 @@ public class StaffManagement {
 	/** The active staff among {@code ids} in the firm (others, and other firms' staff, are left out), by name. */
 	@Transactional(readOnly = true)
 	public List<StaffView> activeAmong(FirmId firm, java.util.Collection<StaffId> ids) {
-		if (ids.isEmpty()) {
-			return List.of();
-		}
 		// only the people asked for, not the whole firm: this runs for every piece of client activity
-		var wanted = ids.stream().map(StaffId::value).distinct().toList();
-		var found = new java.util.ArrayList<StaffView>();
-		for (var user : staff.findAllById(wanted)) {
-			if (user.firm().equals(firm) && user.status() == StaffStatus.ACTIVE) {
-				found.add(user.view());
-			}
-		}
-		return found;
+		return directory.activeAmong(firm, ids);
 	}
 
 	@Transactional(readOnly = true)
