@@ -13,7 +13,7 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import io.atrium.AtriumIntegrationTest;
 
-/** On PostgreSQL the app's connections run without JIT compilation (see PostgresSessionSettings). */
+/** On PostgreSQL the app's connections run with its planner settings: no JIT, SSD page costs, custom plans. */
 class PostgresSessionSettingsTest extends AtriumIntegrationTest {
 
 	@Autowired
@@ -23,7 +23,7 @@ class PostgresSessionSettingsTest extends AtriumIntegrationTest {
 	JdbcClient jdbc;
 
 	@Test
-	void connectionsToPostgresqlRunWithoutJit() {
+	void connectionsToPostgresqlRunWithAtriumsPlannerSettings() {
 		var pool = (HikariDataSource) dataSource;
 		assumeTrue(pool.getJdbcUrl().startsWith("jdbc:postgresql:"), "the suite runs on H2");
 		assertThat(pool.getConnectionInitSql()).isEqualTo(PostgresSessionSettings.INIT_SQL);
