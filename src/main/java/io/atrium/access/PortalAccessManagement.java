@@ -284,7 +284,7 @@ public class PortalAccessManagement {
 		clients.deleteContact(actor, client, contact);
 	}
 
-	@Transactional(readOnly = true)
+	/** The firm's portal settings, as of a few seconds ago at most. */
 	public PortalSettings settings(FirmId firm) {
 		return settingsStore.get(firm);
 	}

@@ -8,29 +8,36 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import io.atrium.firm.FirmId;
+import io.atrium.platform.ShortLivedCache;
 
 /** The firms' portal settings; a firm without a row has {@link PortalSettings#DEFAULTS}. */
 @Component
 class PortalSettingsStore {
 
 	private final JdbcClient jdbc;
+	private final ShortLivedCache<FirmId, PortalSettings> cache = new ShortLivedCache<>(10_000);
 
 	PortalSettingsStore(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
+	/** Every portal request asks: remembered for a few seconds (see {@link ShortLivedCache}). */
 	PortalSettings get(FirmId firm) {
+		return cache.get(firm, key -> java.util.Optional.of(read(key).orElse(PortalSettings.DEFAULTS))).orElseThrow();
+	}
+
+	private java.util.Optional<PortalSettings> read(FirmId firm) {
 		return jdbc.sql("""
 				select sign_in_methods, invitation_hours, magic_link_days, idle_timeout_minutes
 				from portal_settings where firm_id = :firm""")
 			.param("firm", firm.value())
 			.query((rs, n) -> new PortalSettings(SignInMethods.valueOf(rs.getString("sign_in_methods")),
 					rs.getInt("invitation_hours"), rs.getInt("magic_link_days"), rs.getInt("idle_timeout_minutes")))
-			.optional()
-			.orElse(PortalSettings.DEFAULTS);
+			.optional();
 	}
 
 	void save(FirmId firm, PortalSettings settings, Instant now) {
+		cache.clearAfterCommit();
 		int updated = jdbc.sql("""
 				update portal_settings set sign_in_methods = :methods, invitation_hours = :hours,
 				  magic_link_days = :days, idle_timeout_minutes = :idle, updated_at = :now, version = version + 1

@@ -66,6 +66,7 @@ public class ClientManagement {
 			client.archive();
 		}
 		client = clients.save(client);
+		search.refreshSearchText(firm, List.of(client.id()));
 		events.publishEvent(new ClientCreated(firm, client.id(), client.type(), client.name(), by));
 		return client.view();
 	}
@@ -76,6 +77,7 @@ public class ClientManagement {
 		var changes = client.edit(details);
 		if (!changes.isEmpty()) {
 			client = clients.save(client);
+			search.refreshSearchText(viewer.firm(), List.of(id));
 			events.publishEvent(new ClientUpdated(viewer.firm(), id, client.name(), changes, viewer.id()));
 		}
 		return client.view();
@@ -155,6 +157,7 @@ public class ClientManagement {
 	/** Adds a contact for {@code by} without asking about rights: demo data and confirmed imports. */
 	ContactView addContact(FirmId firm, ClientId id, NewContact details, StaffId by) {
 		var contact = contacts.save(Contact.create(firm, id, details, now()));
+		search.refreshSearchText(firm, List.of(id));
 		events.publishEvent(new ContactAdded(firm, id, contact.id(), contact.name(), contact.email(), by));
 		return contact.view();
 	}
@@ -167,6 +170,7 @@ public class ClientManagement {
 		var changes = contact.edit(details);
 		if (!changes.isEmpty()) {
 			contact = contacts.save(contact);
+			search.refreshSearchText(viewer.firm(), List.of(id));
 			events.publishEvent(new ContactUpdated(viewer.firm(), id, contactId, contact.name(), contact.email(),
 					previousEmail, changes, viewer.id()));
 		}
@@ -181,6 +185,7 @@ public class ClientManagement {
 		events.publishEvent(new ContactDeleted(viewer.firm(), id, contactId, contact.name(), contact.email(),
 				viewer.id()));
 		contacts.delete(contact);
+		search.refreshSearchText(viewer.firm(), List.of(id));
 	}
 
 	/** The clients of the firm that have a contact with this address (any status), by name. */

@@ -18,12 +18,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import io.atrium.firm.FirmId;
+import io.atrium.platform.CustomPlans;
 import io.atrium.staff.StaffPrincipal;
 
 /**
  * The read side of clients: lists, counts, search, export and visibility checks, each one set-based SQL statement
- * scoped to the viewer's firm and to what {@link ClientScope} lets the viewer see. Contacts are searched with an
- * {@code exists} subquery, never loaded per client.
+ * scoped to the viewer's firm and to what {@link ClientScope} lets the viewer see. The search looks in one column
+ * kept on the client row ({@code search_text}: the client's and its contacts' names and addresses), never in the
+ * contacts of each client.
  */
 @Component
 class ClientSearch {
@@ -35,19 +37,39 @@ class ClientSearch {
 
 	private final JdbcClient jdbc;
 	private final ClientScope scope;
+	private final CustomPlans plans;
 
-	ClientSearch(JdbcClient jdbc, ClientScope scope) {
+	ClientSearch(JdbcClient jdbc, ClientScope scope, CustomPlans plans) {
 		this.jdbc = jdbc;
 		this.scope = scope;
+		this.plans = plans;
 	}
 
 	ClientPage page(StaffPrincipal viewer, ClientQuery query) {
+		plans.forThisTransaction();
 		var params = new HashMap<String, Object>();
 		var where = where(viewer, query, params);
+		var offset = (long) query.page() * query.size();
+		if (!viewer.seesAllClients()) {
+			// Someone who sees only their assigned clients: the database reads all of them to sort them anyway, so
+			// the same query counts them (a separate count read them all a second time).
+			var total = new long[] { -1 };
+			var rows = jdbc.sql("select " + COLUMNS + ", count(*) over () as total from client c" + where + orderBy(query)
+					+ " limit :limit offset :offset")
+				.params(params)
+				.param("limit", query.size())
+				.param("offset", offset)
+				.query((rs, n) -> {
+					total[0] = rs.getLong("total");
+					return client(rs);
+				})
+				.list();
+			return new ClientPage(rows, query.page(), query.size(), total[0] >= 0 ? total[0] : count(viewer, query));
+		}
 		var rows = jdbc.sql("select " + COLUMNS + " from client c" + where + orderBy(query) + " limit :limit offset :offset")
 			.params(params)
 			.param("limit", query.size())
-			.param("offset", (long) query.page() * query.size())
+			.param("offset", offset)
 			.query((rs, n) -> client(rs))
 			.list();
 		// the first page tells its own total when it is not full; otherwise one count with the same conditions
@@ -55,13 +77,33 @@ class ClientSearch {
 		return new ClientPage(rows, query.page(), query.size(), total);
 	}
 
+	/**
+	 * Rewrites what the search looks in ({@code search_text}, see V16) for these clients of the firm, from their
+	 * current rows and contacts. Called after every change to a client's name or email or to its contacts.
+	 */
+	void refreshSearchText(FirmId firm, Collection<ClientId> clients) {
+		var all = clients.stream().map(ClientId::value).distinct().toList();
+		for (int from = 0; from < all.size(); from += CHUNK) {
+			jdbc.sql("""
+					update client c set search_text = c.name_lower || chr(10) || coalesce(lower(c.email), '') || chr(10)
+					  || coalesce((select string_agg(lower(k.full_name) || chr(10) || coalesce(lower(k.email), ''), chr(10)
+					               order by k.id) from contact k where k.client_id = c.id), '')
+					where c.firm_id = :firm and c.id in (:ids)""")
+				.param("firm", firm.value())
+				.param("ids", all.subList(from, Math.min(all.size(), from + CHUNK)))
+				.update();
+		}
+	}
+
 	long count(StaffPrincipal viewer, ClientQuery query) {
+		plans.forThisTransaction();
 		var params = new HashMap<String, Object>();
 		var where = where(viewer, query, params);
 		return jdbc.sql("select count(*) from client c" + where).params(params).query(Long.class).single();
 	}
 
 	List<ClientId> ids(StaffPrincipal viewer, ClientQuery query, int limit) {
+		plans.forThisTransaction();
 		var params = new HashMap<String, Object>();
 		var where = where(viewer, query, params);
 		return jdbc.sql("select c.id from client c" + where + orderBy(query) + " limit :limit")
@@ -177,10 +219,9 @@ class ClientSearch {
 			params.put("type", query.type().name());
 		}
 		if (query.text() != null) {
-			params.put("text", "%" + escapeLike(Fields.lower(query.text())) + "%");
-			sql.append(" and (c.name_lower like :text escape '\\' or c.email like :text escape '\\'"
-					+ " or exists (select 1 from contact m where m.client_id = c.id and m.firm_id = :firm"
-					+ " and (m.email like :text escape '\\' or lower(m.full_name) like :text escape '\\')))");
+			// one line of search_text is one name or address: a search never matches across two of them
+			params.put("text", "%" + escapeLike(Fields.lower(query.text()).replace('\n', ' ')) + "%");
+			sql.append(" and c.search_text like :text escape '\\'");
 		}
 		sql.append(" and (").append(scope.condition(viewer, query.assignment(), params)).append(")");
 		return sql.toString();

@@ -18,6 +18,7 @@ import io.atrium.client.ClientScope;
 import io.atrium.client.ClientStatus;
 import io.atrium.client.ClientType;
 import io.atrium.firm.FirmId;
+import io.atrium.platform.CustomPlans;
 import io.atrium.staff.AssignmentRole;
 import io.atrium.staff.StaffId;
 import io.atrium.staff.StaffPrincipal;
@@ -44,10 +45,12 @@ class EngagementQueries {
 
 	private final JdbcClient jdbc;
 	private final ClientScope scope;
+	private final CustomPlans plans;
 
-	EngagementQueries(JdbcClient jdbc, ClientScope scope) {
+	EngagementQueries(JdbcClient jdbc, ClientScope scope, CustomPlans plans) {
 		this.jdbc = jdbc;
 		this.scope = scope;
+		this.plans = plans;
 	}
 
 	List<ClientEngagementRow> ofClient(FirmId firm, ClientId client) {
@@ -88,6 +91,7 @@ class EngagementQueries {
 		params.put("cap", perStage);
 		var mine = allMine ? "1" : "case when exists (select 1 from engagement_assignment m where m.engagement_id = e.id and m.staff_id = :me)"
 				+ " or exists (select 1 from client_assignment n where n.client_id = e.client_id and n.staff_id = :me) then 1 else 0 end";
+		plans.forThisTransaction();
 		var branches = new StringJoiner(" union all ");
 		for (int i = 0; i < stages.size(); i++) {
 			params.put("stage" + i, stages.get(i));
@@ -111,6 +115,7 @@ class EngagementQueries {
 	Map<UUID, Integer> pipelineTotals(StaffPrincipal viewer, PipelineFilter filter, AssignmentRole shown) {
 		var params = new HashMap<String, Object>();
 		var totals = new HashMap<UUID, Integer>();
+		plans.forThisTransaction();
 		jdbc.sql("select e.stage_id, count(*) as total" + matching(viewer, filter, shown, params, false) + " group by e.stage_id")
 			.params(params)
 			.query((RowCallbackHandler) rs -> totals.put(rs.getObject("stage_id", UUID.class), rs.getInt("total")));

@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.atrium.platform.InvalidRequestException;
 import io.atrium.platform.NotFoundException;
+import io.atrium.platform.ShortLivedCache;
 
 /** Creates firms and answers who a firm is. */
 @Service
@@ -22,6 +23,8 @@ public class FirmManagement {
 	private final FirmRepository firms;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final ShortLivedCache<FirmId, FirmView> byId = new ShortLivedCache<>(10_000);
+	private final ShortLivedCache<String, FirmView> bySlug = new ShortLivedCache<>(10_000);
 
 	FirmManagement(FirmRepository firms, ApplicationEventPublisher events, Clock clock) {
 		this.firms = firms;
@@ -50,14 +53,15 @@ public class FirmManagement {
 		return Firm.isValidSlug(slug);
 	}
 
-	@Transactional(readOnly = true)
+	/** The firm; remembered for a few seconds, as every portal request asks (see {@link ShortLivedCache}). */
 	public FirmView get(FirmId id) {
-		return firms.findById(id.value()).map(Firm::view).orElseThrow(() -> new NotFoundException("firm"));
+		return byId.get(id, key -> firms.findById(key.value()).map(Firm::view))
+			.orElseThrow(() -> new NotFoundException("firm"));
 	}
 
-	@Transactional(readOnly = true)
+	/** The firm at a portal address; remembered for a few seconds, as every portal request asks. */
 	public Optional<FirmView> findBySlug(String slug) {
-		return firms.findBySlug(slug.toLowerCase()).map(Firm::view);
+		return bySlug.get(slug.toLowerCase(), key -> firms.findBySlug(key).map(Firm::view));
 	}
 
 	@Transactional
@@ -71,6 +75,8 @@ public class FirmManagement {
 		}
 		firm.rebrand(name, accentColour);
 		var saved = firms.save(firm).view();
+		byId.clearAfterCommit();
+		bySlug.clearAfterCommit();
 		events.publishEvent(new FirmRebranded(saved.id(), saved.name(), saved.accentColour()));
 		return saved;
 	}

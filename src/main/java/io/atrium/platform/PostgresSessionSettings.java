@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
- * Three planner settings for the application's PostgreSQL connections, measured in the benchmark (docs/performance.md):
+ * Two planner settings for the application's PostgreSQL connections, measured in the benchmark (docs/performance.md):
  * <ul>
  * <li>JIT off. Atrium's queries are short, indexed look-ups whose cost estimates can still pass the JIT threshold on
  * a large firm (a visibility-scoped count over 50,000 clients); compiling them took longer than running them (250 ms
@@ -14,19 +14,15 @@ import com.zaxxer.hikari.HikariDataSource;
  * <li>{@code random_page_cost} 1.1, the usual value for SSDs and for data that lives in memory, as Atrium's working
  * set does: with the default 4 (spinning disks) PostgreSQL reads all 50,000 clients of a firm to find the 1,400 a
  * preparer sees, instead of looking them up by key (16 ms instead of 4 ms for the client list's count).</li>
- * <li>Custom plans always ({@code plan_cache_mode}). Every query names its firm, and firms differ in size by a factor
- * of a thousand; after five runs of a prepared statement PostgreSQL may switch to a generic plan made for the average
- * firm, which for the large one hashes all its clients (45 ms instead of 4 ms). Planning these queries takes well
- * under a millisecond.</li>
  * </ul>
  * Only when the pool is PostgreSQL's and nobody set an init statement of their own
- * ({@code spring.datasource.hikari.connection-init-sql} replaces all three).
+ * ({@code spring.datasource.hikari.connection-init-sql} replaces both). Plans are cached as PostgreSQL does by
+ * default, except for the few queries that ask for custom plans ({@link CustomPlans}).
  */
 @Component
 class PostgresSessionSettings implements BeanPostProcessor {
 
-	static final String INIT_SQL = "select set_config('jit', 'off', false), set_config('random_page_cost', '1.1', false),"
-			+ " set_config('plan_cache_mode', 'force_custom_plan', false)";
+	static final String INIT_SQL = "select set_config('jit', 'off', false), set_config('random_page_cost', '1.1', false)";
 
 	@Override
 	public Object postProcessBeforeInitialization(Object bean, String beanName) {

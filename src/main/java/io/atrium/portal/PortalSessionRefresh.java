@@ -19,10 +19,17 @@ import jakarta.servlet.http.HttpServletResponse;
  * Runs on every portal request: finds the firm of the slug (unknown → 404), and when someone is signed in,
  * re-reads who they are now. A session of another firm does not count here (as if nobody were signed in). Revoked,
  * removed or deleted access, a changed password, the firm's idle timeout or the absolute timeout end the portal
- * session at once; a changed role simply applies. The current firm, settings, session and membership are left
+ * session at once; a changed role simply applies. "Last seen" moves forward in steps of a minute, so the idle
+ * timeout ends a session at most a minute early. The current firm, settings, session and membership are left
  * as request attributes ({@link PortalRequest}).
  */
 class PortalSessionRefresh extends OncePerRequestFilter {
+
+	/**
+	 * How far "last seen" may lag before it is written again: every write is a write to the session store, and the
+	 * firm's idle timeout is counted in minutes.
+	 */
+	static final Duration LAST_SEEN_STEP = Duration.ofMinutes(1);
 
 	private final FirmManagement firms;
 	private final PortalAccessManagement access;
@@ -93,7 +100,9 @@ class PortalSessionRefresh extends OncePerRequestFilter {
 		if (!refreshed.equals(signedIn)) {
 			sessions.save(refreshed, request, response);
 		}
-		session.setAttribute(PortalSessions.LAST_SEEN, now);
+		if (now - lastSeen >= LAST_SEEN_STEP.toMillis()) {
+			session.setAttribute(PortalSessions.LAST_SEEN, now);
+		}
 		keepStoreAlive(session, settings.idleTimeoutMinutes());
 		request.setAttribute(PortalRequest.SESSION, current);
 		request.setAttribute(PortalRequest.MEMBERSHIP, membership);
