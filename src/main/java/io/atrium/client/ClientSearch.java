@@ -51,11 +51,12 @@ class ClientSearch {
 		var where = where(viewer, query, params);
 		var offset = (long) query.page() * query.size();
 		if (!viewer.seesAllClients()) {
-			// Someone who sees only their assigned clients: the database reads all of them to sort them anyway, so
-			// the same query counts them (a separate count read them all a second time).
+			// Someone who sees only their assigned clients: all of them are read to be ordered anyway, so the same
+			// query counts them, from the index alone (client_visible); only the page's rows are read whole.
 			var total = new long[] { -1 };
-			var rows = jdbc.sql("select " + COLUMNS + ", count(*) over () as total from client c" + where + orderBy(query)
-					+ " limit :limit offset :offset")
+			var rows = jdbc.sql("with v as (select c.id, c.name_lower, c.created_at, count(*) over () as total from client c"
+					+ where + orderBy(query, "c") + " limit :limit offset :offset)"
+					+ " select " + COLUMNS + ", v.total from v join client c on c.id = v.id" + orderBy(query, "v"))
 				.params(params)
 				.param("limit", query.size())
 				.param("offset", offset)
@@ -228,9 +229,13 @@ class ClientSearch {
 	}
 
 	private static String orderBy(ClientQuery query) {
+		return orderBy(query, "c");
+	}
+
+	private static String orderBy(ClientQuery query, String alias) {
 		var dir = query.descending() ? " desc" : " asc";
-		var column = query.sort() == ClientQuery.Sort.CREATED ? "c.created_at" : "c.name_lower";
-		return " order by " + column + dir + ", c.id" + dir;
+		var column = query.sort() == ClientQuery.Sort.CREATED ? "created_at" : "name_lower";
+		return " order by " + alias + "." + column + dir + ", " + alias + ".id" + dir;
 	}
 
 	/** A search for "50%" or "a_b" means those characters, not LIKE's wildcards. */

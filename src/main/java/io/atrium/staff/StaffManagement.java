@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.atrium.platform.InvalidRequestException;
 import io.atrium.platform.NotFoundException;
 import io.atrium.platform.PasswordPolicy;
+import io.atrium.platform.ShortLivedCache;
 import io.atrium.firm.FirmId;
 import io.atrium.firm.FirmManagement;
 import io.atrium.staff.StaffTokenStore.Purpose;
@@ -48,6 +49,7 @@ public class StaffManagement {
 	private final TeamRepository teams;
 	private final Principals principals;
 	private final StaffDirectory directory;
+	private final ShortLivedCache<FirmId, List<StaffView>> activeStaff = new ShortLivedCache<>(10_000);
 
 	StaffManagement(StaffRepository staff, StaffTokenStore tokens, StaffSessions sessions, FirmManagement firms,
 			PasswordEncoder encoder, PasswordPolicy policy, ApplicationEventPublisher events, Clock clock,
@@ -88,7 +90,7 @@ public class StaffManagement {
 			throw new InvalidRequestException("email", "staff.email.taken");
 		}
 		var firm = firms.create(form.firmName(), form.slug());
-		var owner = staff.save(StaffUser.owner(firm.id(), email, form.ownerName(), encoder.encode(form.password()),
+		var owner = saveStaff(StaffUser.owner(firm.id(), email, form.ownerName(), encoder.encode(form.password()),
 				clock.instant()));
 		for (var kind : BuiltInTeam.values()) {
 			teams.save(Team.builtIn(firm.id(), kind, clock.instant()));
@@ -105,9 +107,12 @@ public class StaffManagement {
 		return directory.all(actor.firm());
 	}
 
-	@Transactional(readOnly = true)
+	/**
+	 * The firm's active staff by name, as of a few seconds ago at most on other nodes (every client list page asks,
+	 * for its pickers; see {@link ShortLivedCache}).
+	 */
 	public List<StaffView> listActive(FirmId firm) {
-		return directory.active(firm);
+		return activeStaff.get(firm, key -> Optional.of(directory.active(key))).orElseThrow();
 	}
 
 	/** The active staff among {@code ids} in the firm (others, and other firms' staff, are left out), by name. */
@@ -141,10 +146,10 @@ public class StaffManagement {
 				throw new InvalidRequestException("email", "staff.email.taken");
 			}
 			user.changeRole(role);
-			user = staff.save(user);
+			user = saveStaff(user);
 		}
 		else {
-			user = staff.save(StaffUser.invited(actor.firm(), normalized, name, role, clock.instant()));
+			user = saveStaff(StaffUser.invited(actor.firm(), normalized, name, role, clock.instant()));
 		}
 		sendInvitation(actor, user);
 		return user.view();
@@ -195,7 +200,7 @@ public class StaffManagement {
 			throw new InvalidRequestException(null, "staff.link.invalid");
 		}
 		user.acceptInvitation(name, encoder.encode(password));
-		staff.save(user);
+		saveStaff(user);
 		events.publishEvent(new StaffInvitationAccepted(user.firm(), user.id(), user.email()));
 		return user.view();
 	}
@@ -234,7 +239,7 @@ public class StaffManagement {
 			throw new InvalidRequestException(null, "staff.link.invalid");
 		}
 		user.setPassword(encoder.encode(password));
-		staff.save(user);
+		saveStaff(user);
 		sessions.endAll(user.email());
 		events.publishEvent(new StaffPasswordReset(user.firm(), user.id(), user.email()));
 	}
@@ -247,7 +252,7 @@ public class StaffManagement {
 		}
 		checkPassword(password, user.email());
 		user.setPassword(encoder.encode(password));
-		staff.save(user);
+		saveStaff(user);
 		events.publishEvent(new StaffPasswordChanged(user.firm(), user.id(), user.email()));
 	}
 
@@ -266,7 +271,7 @@ public class StaffManagement {
 			throw new InvalidRequestException(null, "staff.owner.last");
 		}
 		user.deactivate();
-		staff.save(user);
+		saveStaff(user);
 		sessions.endAll(user.email());
 		events.publishEvent(new StaffDeactivated(user.firm(), user.id(), user.email(), actor.id()));
 		return user.view();
@@ -279,7 +284,7 @@ public class StaffManagement {
 			return user.view();
 		}
 		user.reactivate();
-		staff.save(user);
+		saveStaff(user);
 		events.publishEvent(new StaffReactivated(user.firm(), user.id(), user.email(), actor.id()));
 		return user.view();
 	}
@@ -300,7 +305,7 @@ public class StaffManagement {
 			throw new InvalidRequestException("role", "staff.owner.last");
 		}
 		user.changeRole(role);
-		staff.save(user);
+		saveStaff(user);
 		events.publishEvent(new StaffRoleChanged(user.firm(), user.id(), user.email(), from, role, actor.id()));
 		return user.view();
 	}
@@ -448,5 +453,10 @@ public class StaffManagement {
 
 	private static LinkState linkState(State state) {
 		return LinkState.valueOf(state.name());
+	}
+
+	private StaffUser saveStaff(StaffUser user) {
+		activeStaff.clearAfterCommit();
+		return staff.save(user);
 	}
 }
