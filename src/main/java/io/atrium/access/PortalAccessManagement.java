@@ -550,14 +550,37 @@ public class PortalAccessManagement {
 
 	/**
 	 * The identity's session as of now, for every portal request: the contacts it may act as (Enabled, in a role
-	 * that signs in); empty when none is left or the identity is not of this firm.
+	 * that signs in); empty when none is left or the identity is not of this firm. One statement (identity and
+	 * accesses joined), so no transaction of its own.
 	 */
-	@Transactional(readOnly = true)
 	public Optional<PortalSession> current(PortalIdentityId identity, FirmId firm) {
 		if (identity == null || firm == null) {
 			return Optional.empty();
 		}
-		return identities.findInFirm(firm.value(), identity.value()).flatMap(this::session);
+		var found = new Object() {
+			String email;
+			int credentialsVersion;
+			final List<PortalMembership> memberships = new ArrayList<>();
+		};
+		jdbc.sql("""
+				select i.email, i.credentials_version, a.client_id, a.client_name, a.contact_id, a.contact_name, a.portal_role
+				from portal_identity i left join portal_access a on a.identity_id = i.id and a.status = 'ENABLED'
+				where i.firm_id = :firm and i.id = :identity
+				order by lower(a.client_name), lower(a.contact_name), a.contact_id""")
+			.param("firm", firm.value())
+			.param("identity", identity.value())
+			.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+				found.email = rs.getString("email");
+				found.credentialsVersion = rs.getInt("credentials_version");
+				var client = rs.getObject("client_id", UUID.class);
+				var role = client == null ? null : PortalRole.valueOf(rs.getString("portal_role"));
+				if (role != null && role.signsIn()) {
+					found.memberships.add(new PortalMembership(new ClientId(client), rs.getString("client_name"),
+							new ContactId(rs.getObject("contact_id", UUID.class)), rs.getString("contact_name"), role));
+				}
+			});
+		return found.memberships.isEmpty() ? Optional.empty()
+				: Optional.of(new PortalSession(identity, firm, found.email, found.memberships, found.credentialsVersion));
 	}
 
 	/** One contact the identity may act as now; empty when it may not (any more). */
