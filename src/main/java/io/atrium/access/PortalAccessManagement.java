@@ -31,6 +31,7 @@ import io.atrium.firm.FirmId;
 import io.atrium.firm.FirmManagement;
 import io.atrium.firm.FirmView;
 import io.atrium.platform.InvalidRequestException;
+import io.atrium.platform.ShortLivedCache;
 import io.atrium.platform.NotFoundException;
 import io.atrium.platform.PasswordPolicy;
 import io.atrium.staff.Permission;
@@ -66,6 +67,7 @@ public class PortalAccessManagement {
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final JdbcClient jdbc;
+	private final ShortLivedCache<String, List<PortalFirm>> otherFirms = new ShortLivedCache<>(10_000);
 	private final int maxFailures;
 	private final Duration lockFor;
 	private final String dummyHash;
@@ -200,7 +202,7 @@ public class PortalAccessManagement {
 		}
 		var wasEnabled = access.status() == PortalAccessStatus.ENABLED;
 		access.enable(now);
-		accesses.save(access);
+		saveAccess(access);
 		tokens.retireInvitations(contact, now);
 		var password = PortalPasswords.generate();
 		identity.setPassword(encoder.encode(password));
@@ -240,7 +242,7 @@ public class PortalAccessManagement {
 		if (access.status() != PortalAccessStatus.DISABLED) {
 			var now = clock.instant();
 			access.revoke(now);
-			accesses.save(access);
+			saveAccess(access);
 			tokens.retireInvitations(contact, now);
 			events.publishEvent(new PortalAccessRevoked(actor.firm(), client, contact, identityOf(access).email(),
 					staffActor(actor)));
@@ -257,7 +259,7 @@ public class PortalAccessManagement {
 			throw new InvalidRequestException(null, "portal.reenable.not-disabled");
 		}
 		access.reenable(clock.instant());
-		accesses.save(access);
+		saveAccess(access);
 		events.publishEvent(new PortalAccessReenabled(actor.firm(), client, contact, identityOf(access).email(),
 				access.role(), staffActor(actor)));
 		return view(actor.firm(), info);
@@ -471,7 +473,7 @@ public class PortalAccessManagement {
 			.filter(a -> a.identity().equals(identity.id()) && acceptable(a))
 			.orElseThrow(PortalAccessManagement::invalidLink);
 		access.enable(now);
-		accesses.save(access);
+		saveAccess(access);
 		if (usesPasswords) {
 			identity.setPassword(encoder.encode(password));
 		}
@@ -608,12 +610,16 @@ public class PortalAccessManagement {
 	 * Other firms where this address (verified by the caller: the person is signed in with it) has portal access
 	 * they can sign in with, by name: the "Switch company" menu. Each is entered through its own sign-in.
 	 */
-	@Transactional(readOnly = true)
 	public List<PortalFirm> otherFirmsOf(String verifiedEmail, FirmId except) {
 		var address = PortalIdentity.normalizeEmail(verifiedEmail);
 		if (address.isEmpty()) {
 			return List.of();
 		}
+		// on every portal home: remembered for a few seconds, without a transaction of its own
+		return otherFirms.get(address + " " + except, key -> Optional.of(otherFirmsNow(address, except))).orElseThrow();
+	}
+
+	private List<PortalFirm> otherFirmsNow(String address, FirmId except) {
 		var firmIds = jdbc.sql("""
 				select distinct i.firm_id from portal_identity i join portal_access a on a.identity_id = i.id
 				where i.email = :email and a.status = 'ENABLED' and a.portal_role in (:roles)""")
@@ -717,13 +723,13 @@ public class PortalAccessManagement {
 			return;
 		}
 		access.get().renameContact(name);
-		accesses.save(access.get());
+		saveAccess(access.get());
 	}
 
 	void clientRenamed(FirmId firm, ClientId client, String name) {
 		for (var access : accesses.findByClient(firm.value(), client.value())) {
 			access.renameClient(name);
-			accesses.save(access);
+			saveAccess(access);
 		}
 	}
 
@@ -756,7 +762,7 @@ public class PortalAccessManagement {
 		else {
 			access = PortalAccess.grant(firm, info.client(), clientName, info.id(), info.name(), identity.id(), role, now);
 		}
-		accesses.save(access);
+		saveAccess(access);
 		if (!role.signsIn()) {
 			tokens.retireInvitations(info.id(), now);
 			events.publishEvent(new PortalAccessEnabled(firm, info.client(), info.id(), identity.id(), email, role, by));
@@ -786,7 +792,7 @@ public class PortalAccessManagement {
 		}
 		var now = clock.instant();
 		access.changeRole(role, now);
-		accesses.save(access);
+		saveAccess(access);
 		if (!role.signsIn()) {
 			tokens.retireInvitations(info.id(), now);
 		}
@@ -801,6 +807,7 @@ public class PortalAccessManagement {
 		}
 		var email = identityOf(access.get()).email();
 		tokens.retireInvitations(contact, clock.instant());
+		otherFirms.clearAfterCommit();
 		accesses.delete(access.get());
 		events.publishEvent(new PortalAccessRemoved(firm, access.get().client(), contact, email, reason, by));
 	}
@@ -846,7 +853,7 @@ public class PortalAccessManagement {
 		for (var access : accesses.findByIdentity(identity.id().value())) {
 			if (access.isMembership()) {
 				access.recordSignIn(now);
-				accesses.save(access);
+				saveAccess(access);
 			}
 		}
 		events.publishEvent(new PortalSignedIn(identity.firm(), identity.id(), identity.email(), method));
@@ -1010,5 +1017,11 @@ public class PortalAccessManagement {
 
 	private static InvalidRequestException invalidLink() {
 		return new InvalidRequestException(null, "portal.link.invalid");
+	}
+
+	/** Saves an access; the "Switch company" menus remembered here are built again. */
+	private PortalAccess saveAccess(PortalAccess access) {
+		otherFirms.clearAfterCommit();
+		return accesses.save(access);
 	}
 }

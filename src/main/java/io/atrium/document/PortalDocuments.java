@@ -98,8 +98,7 @@ public class PortalDocuments {
 		return withFiles(firm, who, queries.requests(firm, who.client(), engagement, true, false));
 	}
 
-	/** Open requests (waiting for the client), for the portal home. */
-	@Transactional(readOnly = true)
+	/** Open requests (waiting for the client), for the portal home; no transaction of its own: read on every portal home, where a transaction per read cost a round trip each. */
 	public List<DocumentRequestView> openRequests(FirmId firm, PortalMembership who) {
 		return withFiles(firm, who, queries.requests(firm, who.client(), null, true, true));
 	}

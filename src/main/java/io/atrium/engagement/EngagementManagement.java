@@ -276,8 +276,7 @@ public class EngagementManagement {
 		return active(firm, defaultRecipients(firm, client, null));
 	}
 
-	/** The client's engagements shared with the portal, most recently shared first. */
-	@Transactional(readOnly = true)
+	/** The client's engagements shared with the portal, most recently shared first (one statement; no transaction of its own: read on every portal home, where a transaction per read cost a round trip each. */
 	public List<SharedCase> sharedCases(FirmId firm, ClientId client) {
 		return sharing.cases(firm, client);
 	}
