@@ -124,6 +124,40 @@ out.append("## Disk (dd, 1 GiB, direct I/O)\n")
 out.append(f"- write: `{dd_w[-1] if dd_w else 'n/a'}`")
 out.append(f"- read: `{dd_r[-1] if dd_r else 'n/a'}`\n")
 
+def dd_rate(lines):
+    """Bytes per second of dd's last line ("N bytes ... copied, T s, ...")."""
+    m = re.match(r"(\d+) bytes .* copied, ([\d.]+) s", lines[-1]) if lines else None
+    return int(m.group(1)) / float(m.group(2)) if m else None
+
+
+def wrk(path):
+    """Requests per second and latency percentiles (ms) of a wrk --latency output."""
+    text = read(path)
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", text)
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+    pct = {}
+    for p, v, unit in re.findall(r"^\s+(50|75|90|99)%\s+([\d.]+)(us|ms|s)", text, re.M):
+        pct[p] = float(v) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+    return (float(rps.group(1)) if rps else None), (int(errors.group(1)) if errors else 0), pct
+
+
+out.append("## Transfers (wrk), encryption included\n")
+out.append("The app's throughput for the transfer targets, against the disk's own sequential throughput measured "
+           "by dd above in the same run (upload against dd's write, download against dd's read).\n")
+out.append("| transfer | connections | req/s | MB/s | errors | p50 ms | p90 ms | p99 ms | ratio to dd |")
+out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+for label, f, size, conns, disk in (("download 1 MiB", "wrk-download.txt", 1 << 20, 8, dd_rate(dd_r)),
+                                    ("upload 10 MiB", "wrk-upload.txt", 10 << 20, 4, dd_rate(dd_w))):
+    rps, errors, pct = wrk(os.path.join(run, f))
+    if rps is None:
+        out.append(f"| {label} | {conns} | (not measured) | | | | | | |")
+        continue
+    rate = rps * size
+    ratio = f"{rate / disk:.0%}" if disk else ""
+    out.append(f"| {label} | {conns} | {rps:.1f} | {rate / 1e6:.0f} | {errors} | {pct.get('50', '')} | "
+               f"{pct.get('90', '')} | {pct.get('99', '')} | {ratio} |")
+out.append("")
+
 hashes = read(os.path.join(feed, "hash-timing.properties"))
 out.append("## Argon2id (bench JVM, the app's parameters: 19 MiB, 2 iterations, 1 lane)\n")
 out.append("```\n" + hashes.strip() + "\n```\n")

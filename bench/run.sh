@@ -52,9 +52,33 @@ gatling() { # scenario model users-or-rate [seconds]
   echo "$scenario $model $n $dir" >> "$OUT/runs.txt"
 }
 
+# Transfers with wrk: Gatling's client is itself the limit for large bodies (it takes longer to receive 1 MiB
+# than the app takes to send it), so the throughput targets are measured with this much lighter client.
+transfers() {
+  command -v wrk >/dev/null || { [ "$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null 2>&1; } || true
+  command -v wrk >/dev/null || { log "wrk is missing (apt-get install wrk): transfers not measured"; return; }
+  local session csrf doc client
+  IFS=, read -r session csrf < <(sed -n 2p "$FEED/admin-sessions.csv")
+  doc=$(grep ^download= "$FEED/bench.properties" | cut -d= -f2)
+  client=$(grep ^uploadClient= "$FEED/bench.properties" | cut -d= -f2)
+  cat > "$OUT/upload.lua" <<LUA
+local f = io.open("$FEED/upload-10MiB.pdf", "rb"); local body = f:read("*all"); f:close()
+wrk.method = "POST"; wrk.body = body
+wrk.headers["Cookie"] = "ATRIUM_SESSION=$session"; wrk.headers["X-CSRF-TOKEN"] = "$csrf"
+wrk.headers["X-File-Name"] = "bench-upload.pdf"; wrk.headers["Content-Type"] = "application/octet-stream"
+LUA
+  log "wrk: download 1 MiB, 8 connections ($SECS s)"
+  wrk -t2 -c8 -d"${SECS}s" --latency -H "Cookie: ATRIUM_SESSION=$session" "$BASE/app/documents/$doc/download" \
+    > "$OUT/wrk-download.txt" 2>&1 || true
+  log "wrk: upload 10 MiB, 4 connections ($SECS s)"
+  wrk -t1 -c4 -d"${SECS}s" --latency -s "$OUT/upload.lua" "$BASE/app/clients/$client/documents?visibility=FIRM" \
+    > "$OUT/wrk-upload.txt" 2>&1 || true
+}
+
 if [[ $STEPS == *build* ]]; then
   log "building the app jar into $BUILD and the bench"
-  (cd "$ROOT" && $MVN -o package -DskipTests -Datrium.build.dir="$BUILD" || $MVN package -DskipTests -Datrium.build.dir="$BUILD")
+  (cd "$ROOT" && { $MVN -o package -DskipTests -Datrium.build.dir="$BUILD" >/dev/null 2>&1 \
+      || $MVN package -DskipTests -Datrium.build.dir="$BUILD"; })
   # offline when everything is already in ~/.m2, else (a fresh machine) from the registry
   (cd "$HERE" && { $MVN -o test-compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null 2>&1 \
       || $MVN test-compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt; })
@@ -71,7 +95,7 @@ if [[ $STEPS == *data* ]]; then
 fi
 
 if [[ $STEPS == *load* ]]; then
-  rm -f "$OUT/runs.txt"
+  rm -f "$OUT/runs.txt" "$OUT"/wrk-*.txt
   start_app
   PID=$APP_PID
   java -cp "$(classpath)" bench.SessionPool "$BASE" "$FEED" 200 16 | tee "$OUT/sessions.txt"
@@ -92,6 +116,7 @@ if [[ $STEPS == *load* ]]; then
   gatling magic open 2
   gatling bulk once 1 5
   gatling bulk once 1 5
+  transfers
   log "dd: disk sequential write and read (1 GiB, direct I/O)"
   dd if=/dev/zero of="$DATA/dd.bin" bs=1M count=1024 oflag=direct conv=fdatasync 2> "$OUT/dd-write.txt" || true
   dd if="$DATA/dd.bin" of=/dev/null bs=1M iflag=direct 2> "$OUT/dd-read.txt" || true
@@ -124,4 +149,7 @@ if [[ $STEPS == *memory* ]]; then
   kill $SAMPLER 2>/dev/null || true
 fi
 
-python3 "$HERE/report.py" "$OUT" "$FEED" "$HERE/results"
+# a report only when something was measured (a data-only run has nothing to say)
+if [[ $STEPS == *load* || $STEPS == *memory* ]]; then
+  python3 "$HERE/report.py" "$OUT" "$FEED" "$HERE/results"
+fi

@@ -25,9 +25,8 @@ class PortalMessagesWaiting implements PortalWaiting {
 
 	@Override
 	public List<WaitingItem> waitingFor(FirmId firm, String slug, PortalMembership who) {
-		return messaging.conversations(firm, who)
+		return messaging.unreadConversations(firm, who)
 			.stream()
-			.filter(ConversationSummary::isUnread)
 			.map(c -> new WaitingItem("message", c.subject(),
 					messages.getMessage("messaging.waiting.unread", new Object[] { c.unread() },
 							LocaleContextHolder.getLocale()),

@@ -62,6 +62,19 @@ public class PortalMessaging {
 			.toList();
 	}
 
+	/**
+	 * The client's conversations with messages this contact has not read, latest activity first, without the names
+	 * of their cases: the portal home's "Waiting for you" (one statement, no transaction of its own).
+	 */
+	public List<ConversationSummary> unreadConversations(FirmId firm, PortalMembership who) {
+		signedIn(who);
+		return conversations.ofClient(firm, who.client(), Reader.CONTACT, who.contact().value())
+			.stream()
+			.map(s -> s.named(Map.of()))
+			.filter(ConversationSummary::isUnread)
+			.toList();
+	}
+
 	/** Messages in the client's conversations this contact has not read: for the portal's home and menu. */
 	@Transactional(readOnly = true)
 	public int unreadCount(FirmId firm, PortalMembership who) {
