@@ -96,6 +96,8 @@ public final class SessionStoreWrites {
 			store.save(session.stored);
 			var saved = SAVED.get();
 			if (saved != null) {
+				// under its current id only: an id changed since an earlier save is not found any more
+				saved.values().removeIf(remembered -> remembered == session);
 				saved.put(session.getId(), session);
 			}
 		}

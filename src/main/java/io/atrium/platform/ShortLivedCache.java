@@ -2,6 +2,7 @@ package io.atrium.platform;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -21,6 +22,8 @@ public final class ShortLivedCache<K, V> {
 	public static final Duration TIME_TO_LIVE = Duration.ofSeconds(10);
 
 	private final Cache<K, V> entries;
+	// counts clears: a load that started before a clear does not keep what it read
+	private final AtomicLong generation = new AtomicLong();
 
 	public ShortLivedCache(long maximumSize) {
 		this.entries = Caffeine.newBuilder().expireAfterWrite(TIME_TO_LIVE).maximumSize(maximumSize).build();
@@ -32,24 +35,35 @@ public final class ShortLivedCache<K, V> {
 		if (value != null) {
 			return Optional.of(value);
 		}
+		var before = generation.get();
 		var loaded = load.apply(key);
-		loaded.ifPresent(found -> entries.put(key, found));
+		if (loaded.isPresent() && generation.get() == before) {
+			entries.put(key, loaded.get());
+			if (generation.get() != before) {
+				entries.invalidate(key);
+			}
+		}
 		return loaded;
 	}
 
 	/**
-	 * Forgets everything now and again when the current transaction commits, so that no read running alongside the
-	 * change keeps the old value.
+	 * Forgets everything now and again when the current transaction ends (committed or rolled back), so that no
+	 * read running alongside the change keeps the old value.
 	 */
 	public void clearAfterCommit() {
-		entries.invalidateAll();
+		clear();
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
-				public void afterCommit() {
-					entries.invalidateAll();
+				public void afterCompletion(int status) {
+					clear();
 				}
 			});
 		}
+	}
+
+	private void clear() {
+		generation.incrementAndGet();
+		entries.invalidateAll();
 	}
 }

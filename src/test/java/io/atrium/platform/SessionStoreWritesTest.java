@@ -142,6 +142,19 @@ class SessionStoreWritesTest {
 	}
 
 	@Test
+	void aSessionSavedAndThenGivenANewIdIsNoLongerFoundByTheOldOne() throws Exception {
+		stored("s-1", T0);
+		inRequest(() -> {
+			var session = sessions.findById("s-1");
+			sessions.save(session);
+			var newId = session.changeSessionId();
+			sessions.save(session);
+			assertThat(sessions.findById(newId)).isSameAs(session);
+			assertThat(sessions.findById("s-1")).as("asked of the store, which no longer has it").isNull();
+		});
+	}
+
+	@Test
 	void theSavedSessionsStoreCopyIsWhatAFindReturnsOutsideARequest() {
 		var session = sessions.createSession();
 		session.setAttribute("colour", "teal");

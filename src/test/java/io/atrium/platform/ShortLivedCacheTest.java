@@ -63,12 +63,48 @@ class ShortLivedCacheTest {
 			assertThat(loads).hasValue(2);
 
 			current = "Acme Renamed";
-			TransactionSynchronizationManager.getSynchronizations().forEach(TransactionSynchronization::afterCommit);
+			complete(TransactionSynchronization.STATUS_COMMITTED);
 			assertThat(cache.get("acme", load)).as("forgotten after commit").contains("Acme Renamed");
 			assertThat(loads).hasValue(3);
 		}
 		finally {
 			TransactionSynchronizationManager.clearSynchronization();
 		}
+	}
+
+	@Test
+	void aRolledBackChangeIsForgottenToo() {
+		TransactionSynchronizationManager.initSynchronization();
+		try {
+			current = "Acme Renamed";
+			cache.clearAfterCommit();
+			// read inside the changing transaction, which then rolls back
+			assertThat(cache.get("acme", load)).contains("Acme Renamed");
+			current = "Acme";
+			complete(TransactionSynchronization.STATUS_ROLLED_BACK);
+			assertThat(cache.get("acme", load)).contains("Acme");
+		}
+		finally {
+			TransactionSynchronizationManager.clearSynchronization();
+		}
+	}
+
+	@Test
+	void aLoadThatStartedBeforeAChangeDoesNotKeepWhatItRead() {
+		// the load reads the old value, and the change commits (and clears) before the load is done
+		Function<String, Optional<String>> slowLoad = key -> {
+			loads.incrementAndGet();
+			var read = Optional.of("Acme");
+			current = "Acme Renamed";
+			cache.clearAfterCommit();
+			return read;
+		};
+		assertThat(cache.get("acme", slowLoad)).contains("Acme");
+		assertThat(cache.get("acme", load)).as("loaded again, not the old value").contains("Acme Renamed");
+		assertThat(loads).hasValue(2);
+	}
+
+	private static void complete(int status) {
+		TransactionSynchronizationManager.getSynchronizations().forEach(s -> s.afterCompletion(status));
 	}
 }
