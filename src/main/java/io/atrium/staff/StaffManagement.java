@@ -310,10 +310,12 @@ public class StaffManagement {
 		return user.view();
 	}
 
-	/** The current principal of an active staff user, for the per-request refresh; empty when they may not sign in. */
-	@Transactional(readOnly = true)
+	/**
+	 * The current principal of an active staff user, for the per-request refresh; empty when they may not sign in.
+	 * One statement, so no transaction of its own.
+	 */
 	public Optional<StaffPrincipal> activePrincipal(StaffId id) {
-		return staff.findById(id.value()).filter(u -> u.status() == StaffStatus.ACTIVE).map(principals::of);
+		return principals.active(id);
 	}
 
 	/** Active staff of the firm who may hold {@code role}: Owners, Admins and members of teams granting its permission. */
