@@ -8,12 +8,16 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.zaxxer.hikari.HikariDataSource;
 
 import io.atrium.AtriumIntegrationTest;
 
-/** On PostgreSQL the app's connections run with its planner settings: no JIT, SSD page costs, custom plans. */
+/**
+ * On PostgreSQL the app's connections run with its planner settings (no JIT, SSD page costs) and cached plans, except
+ * in a transaction that asks for custom plans.
+ */
 class PostgresSessionSettingsTest extends AtriumIntegrationTest {
 
 	@Autowired
@@ -22,6 +26,12 @@ class PostgresSessionSettingsTest extends AtriumIntegrationTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	CustomPlans plans;
+
+	@Autowired
+	TransactionTemplate transactions;
+
 	@Test
 	void connectionsToPostgresqlRunWithAtriumsPlannerSettings() {
 		var pool = (HikariDataSource) dataSource;
@@ -29,7 +39,20 @@ class PostgresSessionSettingsTest extends AtriumIntegrationTest {
 		assertThat(pool.getConnectionInitSql()).isEqualTo(PostgresSessionSettings.INIT_SQL);
 		assertThat(jdbc.sql("show jit").query(String.class).single()).isEqualTo("off");
 		assertThat(jdbc.sql("show random_page_cost").query(String.class).single()).isEqualTo("1.1");
-		assertThat(jdbc.sql("show plan_cache_mode").query(String.class).single()).isEqualTo("force_custom_plan");
+		assertThat(jdbc.sql("show plan_cache_mode").query(String.class).single()).isEqualTo("auto");
+	}
+
+	@Test
+	void customPlansHoldForTheTransactionThatAsksOnly() {
+		var postgres = ((HikariDataSource) dataSource).getJdbcUrl().startsWith("jdbc:postgresql:");
+		var inside = transactions.execute(status -> {
+			plans.forThisTransaction();
+			return postgres ? jdbc.sql("show plan_cache_mode").query(String.class).single() : "(H2: nothing to ask)";
+		});
+		if (postgres) {
+			assertThat(inside).isEqualTo("force_custom_plan");
+			assertThat(jdbc.sql("show plan_cache_mode").query(String.class).single()).isEqualTo("auto");
+		}
 	}
 
 	@Test
