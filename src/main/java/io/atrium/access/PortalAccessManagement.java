@@ -286,8 +286,16 @@ public class PortalAccessManagement {
 		clients.deleteContact(actor, client, contact);
 	}
 
-	/** The firm's portal settings, as of a few seconds ago at most. */
+	/** The firm's portal settings as stored now: the settings page, emails, anything that decides. */
 	public PortalSettings settings(FirmId firm) {
+		return settingsStore.fresh(firm);
+	}
+
+	/**
+	 * The firm's portal settings as of a few seconds ago at most, for what every portal request reads (the idle
+	 * timeout, the branded pages); what they decide for sign-in is checked again with {@link #settings}.
+	 */
+	public PortalSettings settingsOfPortalRequest(FirmId firm) {
 		return settingsStore.get(firm);
 	}
 
@@ -312,7 +320,7 @@ public class PortalAccessManagement {
 				|| settings.idleTimeoutMinutes() > PortalSettings.MAX_IDLE_MINUTES) {
 			throw new InvalidRequestException("idleTimeoutMinutes", "portal.settings.idle.range");
 		}
-		var before = settingsStore.get(actor.firm());
+		var before = settingsStore.fresh(actor.firm());
 		if (!before.equals(settings)) {
 			settingsStore.save(actor.firm(), settings, clock.instant());
 			events.publishEvent(new PortalSettingsChanged(actor.firm(), before, settings, staffActor(actor)));
@@ -340,7 +348,7 @@ public class PortalAccessManagement {
 		var now = clock.instant();
 		var found = address.length() > 254 || given.length() > PasswordPolicy.MAXIMUM ? Optional.<PortalIdentity>empty()
 				: identities.findByEmail(firmId.value(), address);
-		if (!settingsStore.get(firmId).signInMethods().allowsPassword()) {
+		if (!settingsStore.fresh(firmId).signInMethods().allowsPassword()) {
 			encoder.matches(given, dummyHash);
 			events.publishEvent(new PortalSignInFailed(firmId, clip(address), "method-not-allowed"));
 			return Optional.empty();
@@ -378,7 +386,7 @@ public class PortalAccessManagement {
 	@Transactional
 	public void requestMagicLink(String slug, String email) {
 		var firm = firm(slug);
-		if (firm.isEmpty() || !settingsStore.get(firm.get().id()).signInMethods().allowsMagicLink()) {
+		if (firm.isEmpty() || !settingsStore.fresh(firm.get().id()).signInMethods().allowsMagicLink()) {
 			return;
 		}
 		withAccess(firm.get().id(), email).ifPresent(this::sendMagicLink);
@@ -388,7 +396,7 @@ public class PortalAccessManagement {
 	@Transactional
 	public void requestPasswordReset(String slug, String email) {
 		var firm = firm(slug);
-		if (firm.isEmpty() || !settingsStore.get(firm.get().id()).signInMethods().allowsPassword()) {
+		if (firm.isEmpty() || !settingsStore.fresh(firm.get().id()).signInMethods().allowsPassword()) {
 			return;
 		}
 		withAccess(firm.get().id(), email).ifPresent(this::sendPasswordReset);
@@ -428,7 +436,7 @@ public class PortalAccessManagement {
 	@Transactional
 	public Optional<PortalSession> consumeMagicLink(String slug, String token) {
 		var firm = firm(slug);
-		if (firm.isEmpty() || !settingsStore.get(firm.get().id()).signInMethods().allowsMagicLink()) {
+		if (firm.isEmpty() || !settingsStore.fresh(firm.get().id()).signInMethods().allowsMagicLink()) {
 			return Optional.empty();
 		}
 		var now = clock.instant();
@@ -461,7 +469,7 @@ public class PortalAccessManagement {
 		var link = tokens.find(firmId, token, LinkPurpose.INVITATION).orElseThrow(PortalAccessManagement::invalidLink);
 		var identity = identities.findInFirm(firmId.value(), link.identity().value())
 			.orElseThrow(PortalAccessManagement::invalidLink);
-		var usesPasswords = settingsStore.get(firmId).signInMethods().allowsPassword();
+		var usesPasswords = settingsStore.fresh(firmId).signInMethods().allowsPassword();
 		if (usesPasswords) {
 			checkPassword(password, identity.email());
 		}
@@ -487,7 +495,7 @@ public class PortalAccessManagement {
 	public PortalSession resetPassword(String slug, String token, String password) {
 		var firm = firm(slug).orElseThrow(PortalAccessManagement::invalidLink);
 		var firmId = firm.id();
-		if (!settingsStore.get(firmId).signInMethods().allowsPassword()
+		if (!settingsStore.fresh(firmId).signInMethods().allowsPassword()
 				|| checkLink(slug, token, LinkPurpose.PASSWORD_RESET) != LinkCheck.VALID) {
 			throw invalidLink();
 		}
@@ -524,7 +532,7 @@ public class PortalAccessManagement {
 		if (identity.isEmpty()) {
 			return;
 		}
-		var methods = settingsStore.get(firmId).signInMethods();
+		var methods = settingsStore.fresh(firmId).signInMethods();
 		switch (purpose) {
 			case INVITATION -> {
 				if (link.get().contact() == null) {
@@ -636,7 +644,7 @@ public class PortalAccessManagement {
 			result.add(new PortalFirm(firm.slug(), firm.name()));
 		}
 		result.sort(Comparator.comparing(PortalFirm::name, String.CASE_INSENSITIVE_ORDER));
-		return result;
+		return List.copyOf(result);
 	}
 
 	/**
@@ -774,7 +782,7 @@ public class PortalAccessManagement {
 	private void sendInvitation(PortalAccess access, PortalIdentity identity, ContactInfo info, String note,
 			boolean resent, PortalActor by) {
 		var now = clock.instant();
-		var expires = now.plus(Duration.ofHours(settingsStore.get(access.firm()).invitationLifetimeHours()));
+		var expires = now.plus(Duration.ofHours(settingsStore.fresh(access.firm()).invitationLifetimeHours()));
 		var token = tokens.issue(access.firm(), identity.id(), access.contact(), LinkPurpose.INVITATION, now, expires);
 		events.publishEvent(new PortalInvitationSent(access.firm(), access.client(), access.contact(), identity.id(),
 				identity.email(), info.name(), access.clientName(), access.role(), note, token.value(), expires, resent,
@@ -819,7 +827,7 @@ public class PortalAccessManagement {
 			events.publishEvent(new PortalSignInFailed(identity.firm(), identity.email(), "throttled"));
 			return;
 		}
-		var expires = now.plus(Duration.ofDays(settingsStore.get(identity.firm()).magicLinkLifetimeDays()));
+		var expires = now.plus(Duration.ofDays(settingsStore.fresh(identity.firm()).magicLinkLifetimeDays()));
 		var token = tokens.issue(identity.firm(), identity.id(), null, LinkPurpose.MAGIC_LINK, now, expires);
 		events.publishEvent(new PortalMagicLinkRequested(identity.firm(), identity.id(), identity.email(),
 				token.value(), expires));
@@ -947,7 +955,7 @@ public class PortalAccessManagement {
 	}
 
 	private void requirePasswords(FirmId firm) {
-		if (!settingsStore.get(firm).signInMethods().allowsPassword()) {
+		if (!settingsStore.fresh(firm).signInMethods().allowsPassword()) {
 			throw new InvalidRequestException(null, "portal.password.not-allowed");
 		}
 	}

@@ -21,9 +21,20 @@ class PortalSettingsStore {
 		this.jdbc = jdbc;
 	}
 
-	/** Every portal request asks: remembered for a few seconds (see {@link ShortLivedCache}). */
+	/**
+	 * Every portal request asks (idle timeout, the branded pages): remembered for a few seconds (see
+	 * {@link ShortLivedCache}). Sign-in and links use {@link #fresh}.
+	 */
 	PortalSettings get(FirmId firm) {
 		return cache.get(firm, key -> java.util.Optional.of(read(key).orElse(PortalSettings.DEFAULTS))).orElseThrow();
+	}
+
+	/**
+	 * The settings as stored now, for what they decide: how a person may sign in, how long a link lives, and the
+	 * value a change is compared with. Those must not wait for another node's copy to expire.
+	 */
+	PortalSettings fresh(FirmId firm) {
+		return read(firm).orElse(PortalSettings.DEFAULTS);
 	}
 
 	private java.util.Optional<PortalSettings> read(FirmId firm) {

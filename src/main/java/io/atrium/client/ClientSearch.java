@@ -85,13 +85,21 @@ class ClientSearch {
 	void refreshSearchText(FirmId firm, Collection<ClientId> clients) {
 		var all = clients.stream().map(ClientId::value).distinct().toList();
 		for (int from = 0; from < all.size(); from += CHUNK) {
+			var chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+			// Waits for any other transaction changing these clients' contacts to end; the update's own snapshot,
+			// taken after, then sees their contacts too (under read committed it would otherwise miss them).
+			jdbc.sql("select id from client where firm_id = :firm and id in (:ids) order by id for update")
+				.param("firm", firm.value())
+				.param("ids", chunk)
+				.query(UUID.class)
+				.list();
 			jdbc.sql("""
 					update client c set search_text = c.name_lower || chr(10) || coalesce(lower(c.email), '') || chr(10)
 					  || coalesce((select string_agg(lower(k.full_name) || chr(10) || coalesce(lower(k.email), ''), chr(10)
 					               order by k.id) from contact k where k.client_id = c.id), '')
 					where c.firm_id = :firm and c.id in (:ids)""")
 				.param("firm", firm.value())
-				.param("ids", all.subList(from, Math.min(all.size(), from + CHUNK)))
+				.param("ids", chunk)
 				.update();
 		}
 	}
@@ -146,6 +154,7 @@ class ClientSearch {
 	 * one join are read as they come (with a fetch size, so that PostgreSQL streams them) and grouped by client.
 	 */
 	void export(StaffPrincipal viewer, ClientQuery query, Consumer<ClientWithContacts> sink) {
+		plans.forThisTransaction();
 		var params = new HashMap<String, Object>();
 		var where = where(viewer, query, params);
 		var grouping = new Object() {
@@ -222,7 +231,9 @@ class ClientSearch {
 		if (query.text() != null) {
 			// one line of search_text is one name or address: a search never matches across two of them
 			params.put("text", "%" + escapeLike(Fields.lower(query.text()).replace('\n', ' ')) + "%");
-			sql.append(" and c.search_text like :text escape '\\'");
+			// a client written by a node that predates the column (a rolling upgrade) is still found by name and email
+			sql.append(" and (c.search_text like :text escape '\\' or (c.search_text is null"
+					+ " and (c.name_lower like :text escape '\\' or c.email like :text escape '\\')))");
 		}
 		sql.append(" and (").append(scope.condition(viewer, query.assignment(), params)).append(")");
 		return sql.toString();

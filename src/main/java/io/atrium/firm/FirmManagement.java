@@ -45,6 +45,8 @@ public class FirmManagement {
 			throw new SlugTakenException(normalized);
 		}
 		var firm = firms.save(Firm.create(name, normalized, clock.instant()));
+		byId.clearAfterCommit();
+		bySlug.clearAfterCommit();
 		events.publishEvent(new FirmCreated(firm.id(), name, normalized));
 		return firm.view();
 	}

@@ -56,7 +56,7 @@ class PortalSessionRefresh extends OncePerRequestFilter {
 			response.sendError(HttpServletResponse.SC_NOT_FOUND);
 			return;
 		}
-		var settings = access.settings(firm.id());
+		var settings = access.settingsOfPortalRequest(firm.id());
 		request.setAttribute(PortalRequest.FIRM, firm);
 		request.setAttribute(PortalRequest.SETTINGS, settings);
 		var signedIn = PortalSessions.principal().orElse(null);

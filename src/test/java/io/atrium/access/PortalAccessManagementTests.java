@@ -449,6 +449,26 @@ class PortalAccessManagementTests extends AtriumIntegrationTest {
 		assertThat(access.settings(owner.firm())).isEqualTo(good);
 	}
 
+	@Test
+	void settingsThatDecideAreReadAsStoredNotAsRemembered() {
+		var password = new PortalSettings(SignInMethods.PASSWORD, 48, 7, 30);
+		access.updateSettings(owner, password);
+		assertThat(access.settingsOfPortalRequest(owner.firm())).isEqualTo(password);
+		// another node changes them; this node still remembers the old ones for its portal pages
+		jdbc.sql("update portal_settings set sign_in_methods = 'MAGIC_LINK' where firm_id = :firm")
+			.param("firm", owner.firm().value())
+			.update();
+		var magicLink = new PortalSettings(SignInMethods.MAGIC_LINK, 48, 7, 30);
+		assertThat(access.settings(owner.firm())).isEqualTo(magicLink);
+
+		// changing them back to what this node remembers is a change, and is saved
+		access.updateSettings(owner, password);
+		assertThat(jdbc.sql("select sign_in_methods from portal_settings where firm_id = :firm")
+			.param("firm", owner.firm().value())
+			.query(String.class)
+			.single()).isEqualTo("PASSWORD");
+	}
+
 	// ------------------------------------------------------------------ permissions
 
 	@Test

@@ -127,6 +127,14 @@ class ClientSearchTextTests extends AtriumIntegrationTest {
 		assertThat(found("ann imp")).containsExactly("Imported Ltd");
 	}
 
+	@Test
+	void aClientWithoutSearchTextIsStillFoundByNameAndEmail(@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		// as written by a node that predates the column, during a rolling upgrade
+		var bakery = clients.create(owner, aBusiness("Blue Heron Bakery LLC"));
+		jdbc.sql("update client set search_text = null where id = :id").param("id", bakery.id().value()).update();
+		assertThat(found("heron")).containsExactly("Blue Heron Bakery LLC");
+	}
+
 	private List<String> found(String text) {
 		return clients.search(owner, new ClientQuery(text, null, null, null, null, false, 0, 25))
 			.clients()
