@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -31,9 +32,9 @@ import io.atrium.firm.FirmId;
 import io.atrium.firm.FirmManagement;
 import io.atrium.firm.FirmView;
 import io.atrium.platform.InvalidRequestException;
-import io.atrium.platform.ShortLivedCache;
 import io.atrium.platform.NotFoundException;
 import io.atrium.platform.PasswordPolicy;
+import io.atrium.platform.ShortLivedCache;
 import io.atrium.staff.Permission;
 import io.atrium.staff.StaffPrincipal;
 
@@ -579,9 +580,10 @@ public class PortalAccessManagement {
 				order by lower(a.client_name), lower(a.contact_name), a.contact_id""")
 			.param("firm", firm.value())
 			.param("identity", identity.value())
-			.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+			.query((RowCallbackHandler) rs -> {
 				found.email = rs.getString("email");
 				found.credentialsVersion = rs.getInt("credentials_version");
+				// PortalAccess.isMembership as one statement: Enabled (the join), in a role that signs in (here)
 				var client = rs.getObject("client_id", UUID.class);
 				var role = client == null ? null : PortalRole.valueOf(rs.getString("portal_role"));
 				if (role != null && role.signsIn()) {

@@ -3,6 +3,7 @@ package io.atrium.access;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -26,7 +27,7 @@ class PortalSettingsStore {
 	 * {@link ShortLivedCache}). Sign-in and links use {@link #fresh}.
 	 */
 	PortalSettings get(FirmId firm) {
-		return cache.get(firm, key -> java.util.Optional.of(read(key).orElse(PortalSettings.DEFAULTS))).orElseThrow();
+		return cache.get(firm, key -> Optional.of(fresh(key))).orElseThrow();
 	}
 
 	/**
@@ -37,7 +38,7 @@ class PortalSettingsStore {
 		return read(firm).orElse(PortalSettings.DEFAULTS);
 	}
 
-	private java.util.Optional<PortalSettings> read(FirmId firm) {
+	private Optional<PortalSettings> read(FirmId firm) {
 		return jdbc.sql("""
 				select sign_in_methods, invitation_hours, magic_link_days, idle_timeout_minutes
 				from portal_settings where firm_id = :firm""")

@@ -98,7 +98,10 @@ public class PortalDocuments {
 		return withFiles(firm, who, queries.requests(firm, who.client(), engagement, true, false));
 	}
 
-	/** Open requests (waiting for the client), for the portal home; no transaction of its own: read on every portal home, where a transaction per read cost a round trip each. */
+	/**
+	 * Open requests (waiting for the client), for the portal home. Read on every portal home: no transaction of its
+	 * own, which cost a round trip; the requests and their files are two reads, each of committed rows.
+	 */
 	public List<DocumentRequestView> openRequests(FirmId firm, PortalMembership who) {
 		return withFiles(firm, who, queries.requests(firm, who.client(), null, true, true));
 	}

@@ -276,7 +276,10 @@ public class EngagementManagement {
 		return active(firm, defaultRecipients(firm, client, null));
 	}
 
-	/** The client's engagements shared with the portal, most recently shared first (one statement; no transaction of its own: read on every portal home, where a transaction per read cost a round trip each. */
+	/**
+	 * The client's engagements shared with the portal, most recently shared first. One statement, read on every
+	 * portal home: no transaction of its own, which cost a round trip.
+	 */
 	public List<SharedCase> sharedCases(FirmId firm, ClientId client) {
 		return sharing.cases(firm, client);
 	}

@@ -50,9 +50,8 @@ public class PortalMessaging {
 		this.clock = clock;
 	}
 
-	/**
-	 * The client's conversations, latest activity first, with what this contact has not read; no transaction of its own: read on every portal home, where a transaction per read cost a round trip each.
-	 */
+	/** The client's conversations, latest activity first, with what this contact has not read. */
+	@Transactional(readOnly = true)
 	public List<ConversationSummary> conversations(FirmId firm, PortalMembership who) {
 		signedIn(who);
 		var names = sharedNames(firm, who);

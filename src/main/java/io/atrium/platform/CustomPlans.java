@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -27,11 +28,23 @@ public class CustomPlans {
 		this.postgres = isPostgres(dataSource);
 	}
 
-	/** Plans the rest of the current transaction's queries for their own values (PostgreSQL; elsewhere nothing). */
+	/**
+	 * Plans the rest of the current transaction's queries for their own values (PostgreSQL; elsewhere nothing). Asked
+	 * again in the same transaction (a page and then its count), it sends nothing.
+	 */
 	public void forThisTransaction() {
-		if (postgres && TransactionSynchronizationManager.isActualTransactionActive()) {
-			jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+		if (!postgres || !TransactionSynchronizationManager.isActualTransactionActive()
+				|| TransactionSynchronizationManager.hasResource(this)) {
+			return;
 		}
+		jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+		TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCompletion(int status) {
+				TransactionSynchronizationManager.unbindResourceIfPossible(CustomPlans.this);
+			}
+		});
 	}
 
 	private static boolean isPostgres(DataSource dataSource) {

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -45,14 +46,19 @@ class PostgresSessionSettingsTest extends AtriumIntegrationTest {
 	@Test
 	void customPlansHoldForTheTransactionThatAsksOnly() {
 		var postgres = ((HikariDataSource) dataSource).getJdbcUrl().startsWith("jdbc:postgresql:");
-		var inside = transactions.execute(status -> {
-			plans.forThisTransaction();
-			return postgres ? jdbc.sql("show plan_cache_mode").query(String.class).single() : "(H2: nothing to ask)";
-		});
-		if (postgres) {
-			assertThat(inside).isEqualTo("force_custom_plan");
-			assertThat(jdbc.sql("show plan_cache_mode").query(String.class).single()).isEqualTo("auto");
+		for (int transaction = 1; transaction <= 2; transaction++) {
+			// asked twice in one transaction, and again in the next one: each transaction gets its own
+			var inside = transactions.execute(status -> {
+				plans.forThisTransaction();
+				plans.forThisTransaction();
+				return postgres ? jdbc.sql("show plan_cache_mode").query(String.class).single() : "(H2: nothing to ask)";
+			});
+			if (postgres) {
+				assertThat(inside).as("transaction " + transaction).isEqualTo("force_custom_plan");
+				assertThat(jdbc.sql("show plan_cache_mode").query(String.class).single()).isEqualTo("auto");
+			}
 		}
+		assertThat(TransactionSynchronizationManager.hasResource(plans)).isFalse();
 	}
 
 	@Test
