@@ -80,9 +80,9 @@ public class EngagementManagement {
 	}
 
 	@Transactional(readOnly = true)
-	public List<ListEntry> list(StaffPrincipal viewer, SettingsList list) {
+	public List<ListEntryUsage> list(StaffPrincipal viewer, SettingsList list) {
 		policy.requireSettingsRights(viewer);
-		return lists.entries(viewer.firm(), list);
+		return lists.usage(viewer.firm(), list);
 	}
 
 	@Transactional

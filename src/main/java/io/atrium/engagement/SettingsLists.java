@@ -51,15 +51,36 @@ class SettingsLists {
 		}
 	}
 
-	/** The list in the firm's order, each entry with the number of engagements using it. */
+	/** The list in the firm's order. */
 	List<ListEntry> entries(FirmId firm, SettingsList list) {
-		return jdbc.sql("select l.id, l.name, l.position, (select count(*) from engagement e where e.firm_id = l.firm_id and e."
-				+ column(list) + " = l.id) as used from " + table(list)
-				+ " l where l.firm_id = :firm order by l.position, l.name")
+		return jdbc.sql("select id, name, position from " + table(list) + " where firm_id = :firm order by position, name")
 			.param("firm", firm.value())
-			.query((rs, n) -> new ListEntry(rs.getObject("id", UUID.class), rs.getString("name"), rs.getInt("position"),
-					rs.getLong("used")))
+			.query((rs, n) -> new ListEntry(rs.getObject("id", UUID.class), rs.getString("name"), rs.getInt("position")))
 			.list();
+	}
+
+	/**
+	 * The list in the firm's order, each entry with the number of engagements using it: one grouped count over the
+	 * firm's engagements, for the settings page only.
+	 */
+	List<ListEntryUsage> usage(FirmId firm, SettingsList list) {
+		return jdbc.sql("select l.id, l.name, l.position, coalesce(u.used, 0) as used from " + table(list)
+				+ " l left join (select e." + column(list) + " as entry, count(*) as used from engagement e"
+				+ " where e.firm_id = :firm group by e." + column(list) + ") u on u.entry = l.id"
+				+ " where l.firm_id = :firm order by l.position, l.name")
+			.param("firm", firm.value())
+			.query((rs, n) -> new ListEntryUsage(rs.getObject("id", UUID.class), rs.getString("name"),
+					rs.getInt("position"), rs.getLong("used")))
+			.list();
+	}
+
+	/** Whether any engagement of the firm uses the entry: stops at the first one. */
+	private boolean inUse(FirmId firm, SettingsList list, UUID id) {
+		return jdbc.sql("select exists (select 1 from engagement where firm_id = :firm and " + column(list) + " = :id)")
+			.param("firm", firm.value())
+			.param("id", id)
+			.query(Boolean.class)
+			.single();
 	}
 
 	Optional<ListEntry> find(FirmId firm, SettingsList list, UUID id) {
@@ -86,7 +107,7 @@ class SettingsLists {
 			.param("name", checked)
 			.param("position", position)
 			.update();
-		return new ListEntry(id, checked, position, 0);
+		return new ListEntry(id, checked, position);
 	}
 
 	/** Renames an entry; returns its previous name. */
@@ -133,7 +154,7 @@ class SettingsLists {
 	/** Deletes an entry no engagement uses, keeping at least one; returns its name. */
 	String delete(FirmId firm, SettingsList list, UUID id) {
 		var entry = get(firm, list, id);
-		if (entry.inUse()) {
+		if (inUse(firm, list, id)) {
 			throw new InvalidRequestException(null, prefix(list) + ".in-use");
 		}
 		if (entries(firm, list).size() <= 1) {
