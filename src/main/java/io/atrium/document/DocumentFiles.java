@@ -84,21 +84,23 @@ class DocumentFiles {
 	}
 
 	/**
-	 * Records the access ({@code inline}: a view) and answers with the bytes of {@code number} (null: the current
-	 * version). The current version goes by the document's name, older ones by the name they were stored with.
+	 * Records the access ({@code inline}: a view) and answers with the bytes of the file. The current version goes by
+	 * the document's name, older ones by the name they were stored with.
 	 */
-	DocumentDownload open(Document document, Integer number, boolean inline, StaffId staff, ContactId contact,
-			String who, Requester requester) {
-		var version = number == null ? document.current()
-				: document.versionNumber(number).orElseThrow(() -> new NotFoundException("document version"));
+	DocumentDownload open(DocumentFile file, boolean inline, StaffId staff, ContactId contact, String who,
+			Requester requester) {
+		if (file.blob() == null) {
+			throw new NotFoundException("document version");
+		}
 		var kind = inline ? "view" : "download";
 		var ip = requester == null ? null : requester.ip();
 		var agent = requester == null ? null : requester.userAgent();
-		queries.recordAccess(document.firm(), document.id(), version.number(), staff, contact, who, kind,
-				clock.instant(), ip, agent);
-		events.publishEvent(new DocumentAccessed(document.firm(), document.client(), document.id(), document.name(),
-				kind, staff, contact, who));
-		var filename = version.number() == document.currentVersion() ? document.name() : version.name();
-		return new DocumentDownload(filename, version.contentType(), version.size(), vault.open(version.blob()));
+		queries.recordAccess(file.firm(), file.id(), file.number(), staff, contact, who, kind, clock.instant(), ip,
+				agent);
+		events.publishEvent(new DocumentAccessed(file.firm(), file.client(), file.id(), file.name(), kind, staff,
+				contact, who));
+		var blob = file.blob();
+		var filename = file.number() == file.currentVersion() ? file.name() : blob.name();
+		return new DocumentDownload(filename, blob.contentType(), blob.size(), vault.open(blob));
 	}
 }

@@ -184,8 +184,12 @@ public class DocumentManagement {
 	@Transactional
 	public DocumentDownload download(StaffPrincipal viewer, DocumentId document, Integer version, boolean inline,
 			Requester requester) {
-		var found = find(viewer, document);
-		return files.open(found, version, inline, viewer.id(), null, name(viewer), requester);
+		if (document == null) {
+			throw new NotFoundException("document");
+		}
+		var file = queries.file(viewer.firm(), document, version).orElseThrow(() -> new NotFoundException("document"));
+		policy.requireClient(viewer, file.client());
+		return files.open(file, inline, viewer.id(), null, name(viewer), requester);
 	}
 
 	/** Attachment of a message in a conversation of the client: client-visible, belongs to the conversation. */

@@ -4,6 +4,7 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import io.atrium.client.ClientId;
 import io.atrium.client.ClientScope;
 import io.atrium.client.ClientStatus;
 import io.atrium.client.ContactId;
+import io.atrium.document.storage.StoredBlob;
 import io.atrium.engagement.EngagementId;
 import io.atrium.engagement.PortalSharing;
 import io.atrium.firm.FirmId;
@@ -160,6 +162,29 @@ class DocumentQueries {
 			.param("client", client.value())
 			.param("id", id.value())
 			.query(DocumentQueries::document)
+			.optional();
+	}
+
+	/**
+	 * What opening a version needs, in one statement: the document's name, client and current version, and the
+	 * stored file of version {@code number} (null: the current one). Empty when the firm has no such document; the
+	 * file is null when the document has no such version.
+	 */
+	Optional<DocumentFile> file(FirmId firm, DocumentId id, Integer number) {
+		return jdbc.sql("""
+				select d.id, d.client_id, d.name as document_name, d.current_version, v.number, v.name, v.content_type,
+					v.size, v.sha256, v.blob_key, v.key_id
+				from document d
+				left join document_version v on v.document_id = d.id and v.number = coalesce(:number, d.current_version)
+				where d.firm_id = :firm and d.id = :id""")
+			.param("firm", firm.value())
+			.param("id", id.value())
+			.param("number", number, Types.INTEGER)
+			.query((rs, n) -> new DocumentFile(firm, new DocumentId(rs.getObject("id", UUID.class)),
+					new ClientId(rs.getObject("client_id", UUID.class)), rs.getString("document_name"),
+					rs.getInt("current_version"), rs.getInt("number"), rs.getString("blob_key") == null ? null
+							: new StoredBlob(rs.getString("blob_key"), rs.getString("key_id"), rs.getString("name"),
+									rs.getString("content_type"), rs.getLong("size"), rs.getString("sha256"))))
 			.optional();
 	}
 

@@ -85,8 +85,11 @@ public class PortalDocuments {
 	@Transactional
 	public DocumentDownload download(FirmId firm, PortalMembership who, DocumentId document, boolean inline,
 			Requester requester) {
-		var found = findVisible(firm, who, document);
-		return files.open(found, null, inline, null, who.contact(), who.contactName(), requester);
+		if (document == null || queries.portalDocument(firm, who.client(), document).isEmpty()) {
+			throw new NotFoundException("document");
+		}
+		var file = queries.file(firm, document, null).orElseThrow(() -> new NotFoundException("document"));
+		return files.open(file, inline, null, who.contact(), who.contactName(), requester);
 	}
 
 	/** Requests on the client's shared engagements; with an engagement, only that one's. */
