@@ -47,6 +47,8 @@ public class DocumentVault implements AutoCloseable {
 	private static final Pattern KEY = Pattern.compile("[0-9a-f]{2}/[0-9a-f]{2}/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 	private static final Pattern RESERVED = Pattern.compile("[<>:\"|?*\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]");
 	private static final int MAX_NAME = 200;
+	// what a download hands the response at once
+	private static final int TRANSFER_CHUNK = 256 * 1024;
 
 	private final BlobStore store;
 	private final DocumentKeys keys;
@@ -381,6 +383,19 @@ public class DocumentVault implements AutoCloseable {
 			}
 			while (n == 0 && channel.position() < size);
 			return n == 0 ? -1 : n;
+		}
+
+		/** Hands the response larger pieces than {@code InputStream}'s 16 KiB: fewer, fuller socket writes. */
+		@Override
+		public long transferTo(OutputStream out) throws IOException {
+			var buffer = new byte[TRANSFER_CHUNK];
+			long total = 0;
+			int n;
+			while ((n = read(buffer, 0, buffer.length)) != -1) {
+				out.write(buffer, 0, n);
+				total += n;
+			}
+			return total;
 		}
 
 		@Override
