@@ -75,6 +75,20 @@ LUA
     > "$OUT/wrk-upload.txt" 2>&1 || true
 }
 
+# The load scenarios upload gigabytes (about 15 GiB a run): their documents go again once measured, bytes and rows,
+# so that repeated runs do not fill the disk.
+remove_bench_uploads() {
+  local names="('bench-upload.pdf', 'bench-1GiB.pdf')"
+  psql -h 127.0.0.1 -U postgres -d $DB -Atc "select blob_key from document_version where name in $names" \
+    | (cd "$DATA/documents" && xargs -r rm -f)
+  psql -h 127.0.0.1 -U postgres -d $DB -qc "
+    create temporary table gone as select distinct document_id as id from document_version where name in $names;
+    delete from document_access where document_id in (select id from gone);
+    delete from document_version where document_id in (select id from gone);
+    delete from document where id in (select id from gone);"
+  log "removed the documents the scenarios uploaded"
+}
+
 if [[ $STEPS == *build* ]]; then
   log "building the app jar into $BUILD and the bench"
   (cd "$ROOT" && { $MVN -o package -DskipTests -Datrium.build.dir="$BUILD" >/dev/null 2>&1 \
@@ -122,6 +136,7 @@ if [[ $STEPS == *load* ]]; then
   dd if="$DATA/dd.bin" of=/dev/null bs=1M iflag=direct 2> "$OUT/dd-read.txt" || true
   rm -f "$DATA/dd.bin"
   stop_app
+  remove_bench_uploads
 fi
 
 if [[ $STEPS == *memory* ]]; then
@@ -147,6 +162,7 @@ if [[ $STEPS == *memory* ]]; then
   grep -c OutOfMemoryError "$OUT/app.log" > "$OUT/oom.txt" || true
   stop_app
   kill $SAMPLER 2>/dev/null || true
+  remove_bench_uploads
 fi
 
 # a report only when something was measured (a data-only run has nothing to say)

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 import org.apache.tika.metadata.Metadata;
-import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.mime.MediaTypeRegistry;
 import org.apache.tika.mime.MimeTypes;
@@ -45,7 +44,7 @@ final class ContentTypes {
 
 	/** The allowed type of content starting with {@code prefix}, or {@code null} when it is not allowed. */
 	String allowedType(byte[] prefix, String name) {
-		MediaType content = detect(prefix, null);
+		MediaType content = detect(prefix);
 		if (MediaType.OCTET_STREAM.equals(content)) {
 			// no evidence in the bytes: the name alone never decides
 			return null;
@@ -53,23 +52,19 @@ final class ContentTypes {
 		if (ZIP.equals(content) && startsWithManifest(prefix)) {
 			content = JAR;
 		}
-		MediaType named = detect(prefix, name);
+		// the type the name alone suggests (Tika's name globs), looked up rather than detecting the bytes again
+		MediaType named = nameType(name);
 		// the name may only make the content's type more specific, never change it
 		MediaType type = named.equals(content) || registry.isSpecializationOf(named, content) ? named : content;
-		if (type.equals(OOXML) || type.equals(MSOFFICE)) {
-			MediaType byName = nameType(name);
-			type = OFFICE.contains(byName) ? byName : type;
+		if ((type.equals(OOXML) || type.equals(MSOFFICE)) && OFFICE.contains(named)) {
+			type = named;
 		}
 		return OFFICE.contains(type) || OTHERS.contains(type) ? type.toString() : null;
 	}
 
-	private MediaType detect(byte[] prefix, String name) {
-		var metadata = new Metadata();
-		if (name != null) {
-			metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
-		}
+	private MediaType detect(byte[] prefix) {
 		try {
-			return types.detect(new ByteArrayInputStream(prefix), metadata).getBaseType();
+			return types.detect(new ByteArrayInputStream(prefix), new Metadata()).getBaseType();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
