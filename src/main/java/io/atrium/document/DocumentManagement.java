@@ -187,8 +187,8 @@ public class DocumentManagement {
 		if (document == null) {
 			throw new NotFoundException("document");
 		}
-		var file = queries.file(viewer.firm(), document, version).orElseThrow(() -> new NotFoundException("document"));
-		policy.requireClient(viewer, file.client());
+		// the document, its version and whether the viewer sees its client, in one statement
+		var file = queries.file(viewer, document, version).orElseThrow(() -> new NotFoundException("document"));
 		return files.open(file, inline, viewer.id(), null, name(viewer), requester);
 	}
 

@@ -166,17 +166,33 @@ class DocumentQueries {
 	}
 
 	/**
-	 * What opening a version needs, in one statement: the document's name, client and current version, and the
-	 * stored file of version {@code number} (null: the current one). Empty when the firm has no such document; the
-	 * file is null when the document has no such version.
+	 * What a staff member opening a version needs, in one statement: the document's name, client and current
+	 * version, and the stored file of version {@code number} (null: the current one). Empty when the firm has no such
+	 * document or it belongs to a client the viewer does not see (the client module's {@link ClientScope}); the file
+	 * is null when the document has no such version.
 	 */
-	Optional<DocumentFile> file(FirmId firm, DocumentId id, Integer number) {
+	Optional<DocumentFile> file(StaffPrincipal viewer, DocumentId id, Integer number) {
+		var params = new HashMap<String, Object>();
+		var visible = scope.condition(viewer, AssignmentFilter.NONE, params);
+		return file(viewer.firm(), id, number, " and c.firm_id = :firm and (" + visible + ")", params);
+	}
+
+	/** The current version's file of a document the portal shows {@code client}'s contacts; empty otherwise. */
+	Optional<DocumentFile> portalFile(FirmId firm, ClientId client, DocumentId id) {
+		return file(firm, id, null, " and d.client_id = :client and d.deleted_at is null and "
+				+ PortalSharing.visibleCondition("d"), Map.of("client", client.value()));
+	}
+
+	private Optional<DocumentFile> file(FirmId firm, DocumentId id, Integer number, String condition,
+			Map<String, Object> params) {
 		return jdbc.sql("""
 				select d.id, d.client_id, d.name as document_name, d.current_version, v.number, v.name, v.content_type,
 					v.size, v.sha256, v.blob_key, v.key_id
 				from document d
+				join client c on c.id = d.client_id
 				left join document_version v on v.document_id = d.id and v.number = coalesce(:number, d.current_version)
-				where d.firm_id = :firm and d.id = :id""")
+				where d.firm_id = :firm and d.id = :id""" + condition)
+			.params(params)
 			.param("firm", firm.value())
 			.param("id", id.value())
 			.param("number", number, Types.INTEGER)

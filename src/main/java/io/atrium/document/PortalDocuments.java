@@ -85,10 +85,11 @@ public class PortalDocuments {
 	@Transactional
 	public DocumentDownload download(FirmId firm, PortalMembership who, DocumentId document, boolean inline,
 			Requester requester) {
-		if (document == null || queries.portalDocument(firm, who.client(), document).isEmpty()) {
+		if (document == null) {
 			throw new NotFoundException("document");
 		}
-		var file = queries.file(firm, document, null).orElseThrow(() -> new NotFoundException("document"));
+		var file = queries.portalFile(firm, who.client(), document)
+			.orElseThrow(() -> new NotFoundException("document"));
 		return files.open(file, inline, null, who.contact(), who.contactName(), requester);
 	}
 
