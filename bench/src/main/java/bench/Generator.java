@@ -345,7 +345,9 @@ public final class Generator {
 			big.put("owner", "owner@" + s.slug() + ".bench");
 			big.put("preparer", "staff5@" + s.slug() + ".bench");
 			big.put("preparerId", staff[5]);
+			// the bulk scenario's two assignees, never the Preparer the member scenario measures
 			big.put("bulkStaffId", staff[6]);
+			big.put("bulkStaffId2", staff[7]);
 		}
 	}
 
@@ -713,6 +715,7 @@ public final class Generator {
 		props.setProperty("preparer", (String) big.get("preparer"));
 		props.setProperty("preparerId", big.get("preparerId").toString());
 		props.setProperty("bulkStaffId", big.get("bulkStaffId").toString());
+		props.setProperty("bulkStaffId2", big.get("bulkStaffId2").toString());
 		props.setProperty("download", (String) big.get("download"));
 		props.setProperty("uploadClient", clientsOfBig[1].toString());
 		props.setProperty("firm", big.get("firm").toString());

@@ -146,10 +146,12 @@ public class AtriumSimulation extends Simulation {
 						.formParam("_csrf", "#{csrf}")
 						.check(status().is(302)));
 			case "bulk":
-				// bulk assign: the Preparer of every active business client (exactly 10,000 in the big firm)
+				// bulk assign: the Preparer of every active business client (exactly 10,000 in the big firm). Round 1
+				// gives them to one staff member, round 2 to another, so that each round changes 10,000 rows; neither
+				// is the Preparer whose client list the member scenario measures.
 				return scenario("bulk").exec(withSession("admin-sessions.csv"))
-					.exec(session -> session.set("staffId", new Random().nextBoolean() ? PROPS.getProperty("bulkStaffId")
-							: PROPS.getProperty("preparerId")))
+					.exec(session -> session.set("staffId", "2".equals(System.getProperty("bench.bulkRound"))
+							? PROPS.getProperty("bulkStaffId2") : PROPS.getProperty("bulkStaffId")))
 					.exec(http("bulk assign 10,000").post("/app/clients/bulk-assign")
 						.header("Cookie", COOKIE)
 						.formParam("role", "PREPARER")
