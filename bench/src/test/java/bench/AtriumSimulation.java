@@ -150,8 +150,7 @@ public class AtriumSimulation extends Simulation {
 				// gives them to one staff member, round 2 to another, so that each round changes 10,000 rows; neither
 				// is the Preparer whose client list the member scenario measures.
 				return scenario("bulk").exec(withSession("admin-sessions.csv"))
-					.exec(session -> session.set("staffId", "2".equals(System.getProperty("bench.bulkRound"))
-							? PROPS.getProperty("bulkStaffId2") : PROPS.getProperty("bulkStaffId")))
+					.exec(session -> session.set("staffId", bulkAssignee()))
 					.exec(http("bulk assign 10,000").post("/app/clients/bulk-assign")
 						.header("Cookie", COOKIE)
 						.formParam("role", "PREPARER")
@@ -184,6 +183,16 @@ public class AtriumSimulation extends Simulation {
 			System.err.println("outbox: " + e);
 		}
 		return session.markAsFailed().set("token", "missing");
+	}
+
+	/** Round 1's or round 2's assignee; data generated before there were two rounds must be generated again. */
+	static String bulkAssignee() {
+		var key = "2".equals(System.getProperty("bench.bulkRound")) ? "bulkStaffId2" : "bulkStaffId";
+		var id = PROPS.getProperty(key);
+		if (id == null || id.isBlank()) {
+			throw new IllegalStateException("bench.properties has no " + key + ": generate the data again");
+		}
+		return id;
 	}
 
 	static void ensureFile(Path file, int size) {

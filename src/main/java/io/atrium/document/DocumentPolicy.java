@@ -24,6 +24,9 @@ import io.atrium.staff.StaffPrincipal;
  * anything else is "not found", never "forbidden", so that nothing leaks. Uploading (files, answers, attachments)
  * needs a role that may upload: Viewers read only (403).</li>
  * </ul>
+ * One exception, for speed: a download checks the same rules inside the statement that reads the file
+ * ({@link DocumentQueries#file} with the client module's scope for staff, {@link DocumentQueries#portalFile} with
+ * the sharing condition for contacts), instead of asking here first.
  */
 @Component
 class DocumentPolicy {

@@ -34,7 +34,8 @@ import io.atrium.staff.StaffPrincipal;
 /**
  * Read queries over documents, requests and the access log, each one statement: a document with its current version
  * and its engagement's name, requests with their client's and engagement's names. The portal's queries add
- * {@link PortalSharing}'s condition; the staff's "outstanding" list adds the client scope.
+ * {@link PortalSharing}'s condition; the staff's "outstanding" list and the file a download reads
+ * ({@link #file(StaffPrincipal, DocumentId, Integer)}) add the client scope.
  */
 @Component
 class DocumentQueries {

@@ -76,7 +76,8 @@ class AtriumConfiguration {
 	 * Tomcat reads from and writes to a connection through buffers of 8 KiB by default: a 10 MiB upload took 1,280
 	 * socket reads and a 1 MiB download 128 writes, each a system call and often a wake-up of the request's
 	 * (virtual) thread. 64 KiB each made uploads 10% and 1 MiB downloads about 25% faster (docs/performance.md), for
-	 * 112 KiB more heap per open connection.
+	 * 112 KiB more heap per open connection: 128 KiB each, about 1 GiB at Tomcat's limit of 8,192 connections
+	 * ({@code server.tomcat.max-connections}; docs/deployment.md "Memory per connection").
 	 */
 	@Bean
 	TomcatConnectorCustomizer socketBuffers() {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -33,7 +34,8 @@ import com.sun.nio.file.ExtendedOpenOption;
  * buffer straight to the disk, past the page cache. An upload is written once and read rarely, so caching it only
  * costs: each page of a new file must be found, filled and later written back, which on a virtual machine cost
  * ten times the CPU of the direct write and capped uploads below a third of the disk's speed (docs/performance.md).
- * Where direct I/O is refused (tmpfs, some network file systems) writes go through the page cache as before.
+ * Where direct I/O is refused (tmpfs, some network file systems) writes go through the page cache as before, and so
+ * do uploads beyond the first 32 running at once (each direct writer holds a 1 MiB buffer outside the heap).
  */
 final class LocalBlobStore implements BlobStore {
 
@@ -48,17 +50,26 @@ final class LocalBlobStore implements BlobStore {
 	// Aligned buffers kept for the next uploads (allocating and aligning one costs more than the copy into it).
 	private static final int POOLED_BUFFERS = 8;
 
+	// Uploads written directly at once, each holding a buffer outside the heap; those beyond go through the page
+	// cache, so that many slow uploads cannot exhaust direct memory.
+	private static final int DIRECT_WRITERS = 32;
+
 	private final Path root;
 	private final Path incoming;
 	private final int blockSize;
 	private final BlockingQueue<ByteBuffer> buffers = new ArrayBlockingQueue<>(POOLED_BUFFERS);
+	private final Semaphore directWriters;
 
 	LocalBlobStore(Path root) {
-		this(root, true);
+		this(root, true, DIRECT_WRITERS);
 	}
 
-	/** {@code direct}: whether to try direct I/O at all (tests compare both ways). */
-	LocalBlobStore(Path root, boolean direct) {
+	/**
+	 * {@code direct}: whether to try direct I/O at all (tests compare both ways); {@code directWriters}: how many
+	 * uploads at once may write directly.
+	 */
+	LocalBlobStore(Path root, boolean direct, int directWriters) {
+		this.directWriters = new Semaphore(directWriters);
 		this.root = root.toAbsolutePath().normalize();
 		this.incoming = this.root.resolve(".incoming");
 		try {
@@ -81,9 +92,10 @@ final class LocalBlobStore implements BlobStore {
 		Path target = resolve(key);
 		Path temp = incoming.resolve(UUID.randomUUID() + ".tmp");
 		boolean done = false;
+		boolean direct = writesDirect() && directWriters.tryAcquire();
 		try {
-			try (FileChannel channel = FileChannel.open(temp, options(writesDirect()))) {
-				if (writesDirect()) {
+			try (FileChannel channel = FileChannel.open(temp, options(direct))) {
+				if (direct) {
 					writeDirect(channel, writer);
 				}
 				else {
@@ -100,6 +112,9 @@ final class LocalBlobStore implements BlobStore {
 			done = true;
 		}
 		finally {
+			if (direct) {
+				directWriters.release();
+			}
 			if (!done) {
 				Files.deleteIfExists(temp);
 			}
@@ -166,7 +181,7 @@ final class LocalBlobStore implements BlobStore {
 			log.info("Documents are written to {} with direct I/O ({} byte blocks)", root, size);
 			return size;
 		}
-		catch (IOException | RuntimeException ex) {
+		catch (IOException | RuntimeException | LinkageError ex) {
 			log.info("Documents are written to {} through the page cache (no direct I/O here: {})", root,
 					ex.getMessage());
 			return 0;

@@ -11,6 +11,7 @@ import java.util.Random;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,7 +31,7 @@ class LocalBlobStoreTest {
 		if (Set.of("ext4", "xfs", "btrfs").contains(type)) {
 			assertThat(store.writesDirect()).as("direct I/O on %s", type).isTrue();
 		}
-		assertThat(new LocalBlobStore(folder.resolve("cached"), false).writesDirect()).isFalse();
+		assertThat(new LocalBlobStore(folder.resolve("cached"), false, 1).writesDirect()).isFalse();
 		// the probe leaves nothing behind
 		assertThat(store.contents()).isEmpty();
 	}
@@ -41,7 +42,7 @@ class LocalBlobStoreTest {
 		var bytes = new byte[size];
 		new Random(size).nextBytes(bytes);
 		for (boolean direct : new boolean[] { true, false }) {
-			var store = new LocalBlobStore(folder.resolve("store-" + direct), direct);
+			var store = new LocalBlobStore(folder.resolve("store-" + direct), direct, 1);
 			// in uneven pieces, as an encrypting stream writes them
 			store.put(KEY, out -> {
 				for (int at = 0; at < size; at += 1000) {
@@ -54,7 +55,26 @@ class LocalBlobStoreTest {
 	}
 
 	@Test
-	void storesAnEmptyBlobAndReusesItsBuffer() throws IOException {
+	@Timeout(30) // waiting for the busy writer instead would hang here
+	void writesThroughThePageCacheWhenAllDirectWritersAreBusy() throws IOException {
+		var store = new LocalBlobStore(folder.resolve("store"), true, 1);
+		var other = "ab/cd/abcd0000-0000-0000-0000-000000000002";
+		// the outer upload holds the only direct writer while the inner one runs
+		store.put(KEY, out -> {
+			out.write(new byte[] { 1 });
+			store.put(other, inner -> inner.write(new byte[] { 2, 3 }));
+			out.write(new byte[] { 4 });
+		});
+		assertThat(read(store)).containsExactly(1, 4);
+		assertThat(Files.readAllBytes(folder.resolve("store").resolve(other))).containsExactly(2, 3);
+		// and the writer is free again afterwards
+		var third = "ab/cd/abcd0000-0000-0000-0000-000000000003";
+		store.put(third, out -> out.write(new byte[] { 5 }));
+		assertThat(Files.readAllBytes(folder.resolve("store").resolve(third))).containsExactly(5);
+	}
+
+	@Test
+	void storesAnEmptyBlobAndTheNextOneWhole() throws IOException {
 		var store = new LocalBlobStore(folder.resolve("store"));
 		store.put(KEY, out -> {
 		});
