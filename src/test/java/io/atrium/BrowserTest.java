@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -134,10 +135,13 @@ public abstract class BrowserTest extends AtriumIntegrationTest {
 		return driver.findElement(locator);
 	}
 
-	/** Waits up to 10 s; on time-out, says which page the browser is on and what problems it shows. */
+	/**
+	 * Waits up to 10 s; on time-out, says which page the browser is on and what problems it shows. An element that
+	 * went stale while the condition looked at it (the page was replaced in between) is looked up again.
+	 */
 	protected <T> T waitUntil(ExpectedCondition<T> condition) {
 		try {
-			return new WebDriverWait(driver, WAIT).until(condition);
+			return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(condition);
 		}
 		catch (TimeoutException e) {
 			var problems = driver.findElements(By.cssSelector(".problem, .field-error"))
