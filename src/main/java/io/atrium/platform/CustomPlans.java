@@ -1,11 +1,8 @@
 package io.atrium.platform;
 
-import java.sql.DatabaseMetaData;
-
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -25,7 +22,7 @@ public class CustomPlans {
 
 	CustomPlans(DataSource dataSource, JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.postgres = isPostgres(dataSource);
+		this.postgres = Databases.isPostgres(dataSource);
 	}
 
 	/**
@@ -45,15 +42,5 @@ public class CustomPlans {
 				TransactionSynchronizationManager.unbindResourceIfPossible(CustomPlans.this);
 			}
 		});
-	}
-
-	private static boolean isPostgres(DataSource dataSource) {
-		try {
-			String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-			return "PostgreSQL".equals(product);
-		}
-		catch (Exception e) {
-			return false;
-		}
 	}
 }

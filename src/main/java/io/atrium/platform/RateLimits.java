@@ -1,6 +1,5 @@
 package io.atrium.platform;
 
-import java.sql.DatabaseMetaData;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,8 +10,6 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 
 import io.github.bucket4j.Bandwidth;
@@ -47,7 +44,7 @@ public class RateLimits {
 
 	@Autowired
 	RateLimits(DataSource dataSource) {
-		this(isPostgres(dataSource) ? Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+		this(Databases.isPostgres(dataSource) ? Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
 			.primaryKeyMapper(PrimaryKeyMapper.STRING)
 			.table("rate_limit_buckets")
 			.idColumn("id")
@@ -120,15 +117,5 @@ public class RateLimits {
 
 	private static Bandwidth bandwidth(long perMinute) {
 		return Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, PERIOD).build();
-	}
-
-	private static boolean isPostgres(DataSource dataSource) {
-		try {
-			String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-			return "PostgreSQL".equalsIgnoreCase(product);
-		}
-		catch (MetaDataAccessException e) {
-			throw new IllegalStateException("Cannot tell which database holds the rate limits", e);
-		}
 	}
 }
