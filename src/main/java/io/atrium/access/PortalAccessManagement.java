@@ -626,7 +626,7 @@ public class PortalAccessManagement {
 			return List.of();
 		}
 		// on every portal home: remembered for a few seconds, without a transaction of its own
-		return otherFirms.get(address + " " + except, key -> Optional.of(otherFirmsNow(address, except))).orElseThrow();
+		return otherFirms.value(address + " " + except, key -> otherFirmsNow(address, except));
 	}
 
 	private List<PortalFirm> otherFirmsNow(String address, FirmId except) {

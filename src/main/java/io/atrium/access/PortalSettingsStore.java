@@ -3,7 +3,6 @@ package io.atrium.access;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -27,7 +26,7 @@ class PortalSettingsStore {
 	 * {@link ShortLivedCache}). Sign-in and links use {@link #fresh}.
 	 */
 	PortalSettings get(FirmId firm) {
-		return cache.get(firm, key -> Optional.of(fresh(key))).orElseThrow();
+		return cache.value(firm, this::fresh);
 	}
 
 	/**
@@ -35,17 +34,14 @@ class PortalSettingsStore {
 	 * value a change is compared with. Those must not wait for another node's copy to expire.
 	 */
 	PortalSettings fresh(FirmId firm) {
-		return read(firm).orElse(PortalSettings.DEFAULTS);
-	}
-
-	private Optional<PortalSettings> read(FirmId firm) {
 		return jdbc.sql("""
 				select sign_in_methods, invitation_hours, magic_link_days, idle_timeout_minutes
 				from portal_settings where firm_id = :firm""")
 			.param("firm", firm.value())
 			.query((rs, n) -> new PortalSettings(SignInMethods.valueOf(rs.getString("sign_in_methods")),
 					rs.getInt("invitation_hours"), rs.getInt("magic_link_days"), rs.getInt("idle_timeout_minutes")))
-			.optional();
+			.optional()
+			.orElse(PortalSettings.DEFAULTS);
 	}
 
 	void save(FirmId firm, PortalSettings settings, Instant now) {

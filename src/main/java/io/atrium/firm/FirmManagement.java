@@ -45,8 +45,7 @@ public class FirmManagement {
 			throw new SlugTakenException(normalized);
 		}
 		var firm = firms.save(Firm.create(name, normalized, clock.instant()));
-		byId.clearAfterCommit();
-		bySlug.clearAfterCommit();
+		forgetFirms();
 		events.publishEvent(new FirmCreated(firm.id(), name, normalized));
 		return firm.view();
 	}
@@ -77,9 +76,14 @@ public class FirmManagement {
 		}
 		firm.rebrand(name, accentColour);
 		var saved = firms.save(firm).view();
-		byId.clearAfterCommit();
-		bySlug.clearAfterCommit();
+		forgetFirms();
 		events.publishEvent(new FirmRebranded(saved.id(), saved.name(), saved.accentColour()));
 		return saved;
+	}
+
+	/** A firm was created or changed: what this node remembers of firms goes (see {@link ShortLivedCache}). */
+	private void forgetFirms() {
+		byId.clearAfterCommit();
+		bySlug.clearAfterCommit();
 	}
 }

@@ -46,6 +46,11 @@ public final class ShortLivedCache<K, V> {
 		return loaded;
 	}
 
+	/** The remembered value, or what {@code load} computes now (for values that always exist, such as settings). */
+	public V value(K key, Function<K, V> load) {
+		return get(key, k -> Optional.of(load.apply(k))).orElseThrow();
+	}
+
 	/**
 	 * Forgets everything now and again when the current transaction ends (committed or rolled back), so that no
 	 * read running alongside the change keeps the old value.

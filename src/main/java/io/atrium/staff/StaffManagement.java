@@ -112,7 +112,7 @@ public class StaffManagement {
 	 * for its pickers; see {@link ShortLivedCache}).
 	 */
 	public List<StaffView> listActive(FirmId firm) {
-		return activeStaff.get(firm, key -> Optional.of(List.copyOf(directory.active(key)))).orElseThrow();
+		return activeStaff.value(firm, key -> List.copyOf(directory.active(key)));
 	}
 
 	/** The active staff among {@code ids} in the firm (others, and other firms' staff, are left out), by name. */
