@@ -81,6 +81,10 @@ class DocumentQueries {
 			left join engagement e on e.id = d.engagement_id
 			""";
 
+	// one document (d) as the portal shows it to the contacts of :client: theirs, not trashed, shared
+	private static final String SHOWN_IN_PORTAL = " and d.client_id = :client and d.deleted_at is null and "
+			+ PortalSharing.visibleCondition("d");
+
 	private static final String REQUESTS = """
 			select r.id, r.client_id, c.name as client_name, r.engagement_id, e.name as engagement_name, r.title,
 				r.description, r.due_date, r.status, r.reason, r.requested_by_name, r.requested_at,
@@ -157,8 +161,7 @@ class DocumentQueries {
 
 	/** A live document of the client that the portal shows (conversation attachments included). */
 	Optional<DocumentRow> portalDocument(FirmId firm, ClientId client, DocumentId id) {
-		return jdbc.sql(DOCUMENTS + " where d.firm_id = :firm and d.client_id = :client and d.id = :id"
-				+ " and d.deleted_at is null and " + PortalSharing.visibleCondition("d"))
+		return jdbc.sql(DOCUMENTS + " where d.firm_id = :firm and d.id = :id" + SHOWN_IN_PORTAL)
 			.param("firm", firm.value())
 			.param("client", client.value())
 			.param("id", id.value())
@@ -180,8 +183,7 @@ class DocumentQueries {
 
 	/** The current version's file of a document the portal shows {@code client}'s contacts; empty otherwise. */
 	Optional<DocumentFile> portalFile(FirmId firm, ClientId client, DocumentId id) {
-		return file(firm, id, null, " and d.client_id = :client and d.deleted_at is null and "
-				+ PortalSharing.visibleCondition("d"), Map.of("client", client.value()));
+		return file(firm, id, null, SHOWN_IN_PORTAL, Map.of("client", client.value()));
 	}
 
 	private Optional<DocumentFile> file(FirmId firm, DocumentId id, Integer number, String condition,
