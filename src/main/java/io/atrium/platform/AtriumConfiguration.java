@@ -17,7 +17,10 @@ import org.springframework.context.support.ReloadableResourceBundleMessageSource
 import org.springframework.core.env.Environment;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionOperations;
 
 import jakarta.servlet.Filter;
 
@@ -53,6 +56,27 @@ class AtriumConfiguration {
 	@Bean
 	FilterRegistrationBean<Filter> sessionStoreRequestScope() {
 		return SessionStoreWrites.requestScope();
+	}
+
+	/** The session store's transactions, but none around its single-statement reads (see SessionStoreWrites). */
+	@Bean("springSessionTransactionOperations")
+	TransactionOperations springSessionTransactionOperations(PlatformTransactionManager transactions) {
+		return SessionStoreWrites.transactions(transactions);
+	}
+
+	/**
+	 * No observation around each of Spring Security's filters, authentications and authorizations: without this,
+	 * every request's security filters were wrapped anew in observations that measured nothing (the HTTP request
+	 * metrics come from the server's own observation and stay).
+	 */
+	@Bean
+	SecurityObservationSettings securityObservationSettings() {
+		return SecurityObservationSettings.noObservations();
+	}
+
+	@Bean
+	static BeanPostProcessor pageViews() {
+		return PageView.resolving();
 	}
 
 	/**

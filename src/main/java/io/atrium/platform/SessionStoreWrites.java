@@ -13,6 +13,11 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -33,7 +38,9 @@ import jakarta.servlet.ServletResponse;
  * request, the session saved by this request is answered from memory.</li>
  * </ul>
  * Both live in {@link Repository}, which wraps the store's repository; {@link #requestScope()} bounds what a request
- * remembers to that request.
+ * remembers to that request. And the store's read of a session, one {@code select}, runs without a transaction of
+ * its own ({@link #transactions}): its {@code BEGIN} and {@code COMMIT} were two of the seven statements of a portal
+ * page. Saves, which write the session row and its attributes together, keep theirs.
  */
 public final class SessionStoreWrites {
 
@@ -75,6 +82,25 @@ public final class SessionStoreWrites {
 
 	private static final ThreadLocal<Map<String, Session>> SAVED = new ThreadLocal<>();
 
+	/** Set while the store looks a session up: its one statement (or the delete of an expired one) needs no transaction. */
+	private static final ThreadLocal<Boolean> READING = new ThreadLocal<>();
+
+	/**
+	 * The session store's transactions: a new one for each write, as Spring Session's own, and none while it looks a
+	 * session up.
+	 */
+	public static TransactionOperations transactions(PlatformTransactionManager manager) {
+		var template = new TransactionTemplate(manager);
+		template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		return new TransactionOperations() {
+			@Override
+			public <T> T execute(TransactionCallback<T> action) {
+				return READING.get() != null ? TransactionOperations.withoutTransaction().execute(action)
+						: template.execute(action);
+			}
+		};
+	}
+
 	/** The store's repository, touching sessions at most once an interval and reading none this request saved. */
 	public static final class Repository<S extends Session> implements FindByIndexNameSessionRepository<Touched<S>> {
 
@@ -109,7 +135,14 @@ public final class SessionStoreWrites {
 			if (saved != null && saved.get(id) instanceof Touched<?> remembered) {
 				return (Touched<S>) remembered;
 			}
-			var session = store.findById(id);
+			S session;
+			READING.set(Boolean.TRUE);
+			try {
+				session = store.findById(id);
+			}
+			finally {
+				READING.remove();
+			}
 			return session == null ? null : new Touched<>(session, touchInterval);
 		}
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -12,6 +13,9 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.MapSession;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
+import org.springframework.transaction.support.DefaultTransactionStatus;
 
 import io.atrium.platform.SessionStoreWrites.Touched;
 
@@ -165,6 +169,60 @@ class SessionStoreWritesTest {
 		assertThat(store.saves).isEqualTo(1);
 	}
 
+	@Test
+	void theStoreLooksSessionsUpWithoutATransactionAndWritesInOne() {
+		var manager = new CountingTransactions();
+		var transactions = SessionStoreWrites.transactions(manager);
+		var inTransaction = new ArrayList<Boolean>();
+		var reading = new SessionStoreWrites.Repository<>(new CountingStore() {
+			@Override
+			public MapSession findById(String id) {
+				inTransaction.add(transactions.execute(status -> status.isNewTransaction()));
+				return super.findById(id);
+			}
+		}, INTERVAL);
+
+		reading.findById("s-1");
+		assertThat(inTransaction).containsExactly(false);
+		assertThat(manager.begun).isZero();
+
+		Boolean write = transactions.execute(status -> status.isNewTransaction());
+		assertThat(write).as("a write").isTrue();
+		assertThat(manager.begun).isEqualTo(1);
+		assertThat(manager.committed).isEqualTo(1);
+		assertThat(manager.definition.getPropagationBehavior())
+			.isEqualTo(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	/** A transaction manager that counts what it was asked to do. */
+	private static final class CountingTransactions
+			extends AbstractPlatformTransactionManager {
+
+		int begun;
+		int committed;
+		TransactionDefinition definition;
+
+		@Override
+		protected Object doGetTransaction() {
+			return new Object();
+		}
+
+		@Override
+		protected void doBegin(Object transaction, TransactionDefinition definition) {
+			this.begun++;
+			this.definition = definition;
+		}
+
+		@Override
+		protected void doCommit(DefaultTransactionStatus status) {
+			this.committed++;
+		}
+
+		@Override
+		protected void doRollback(DefaultTransactionStatus status) {
+		}
+	}
+
 	/** A session already in the store, last accessed at {@code lastAccess}. */
 	private MapSession stored(String id, Instant lastAccess) {
 		var session = new MapSession(id);
@@ -195,7 +253,7 @@ class SessionStoreWritesTest {
 	}
 
 	/** A session store in a map that keeps copies, as a database does: what is not saved is not stored. */
-	private static final class CountingStore implements FindByIndexNameSessionRepository<MapSession> {
+	private static class CountingStore implements FindByIndexNameSessionRepository<MapSession> {
 
 		final Map<String, MapSession> sessions = new HashMap<>();
 		int finds;
