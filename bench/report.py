@@ -141,6 +141,25 @@ def wrk(path):
     return (float(rps.group(1)) if rps else None), (int(errors.group(1)) if errors else 0), pct
 
 
+out.append("## Portal home against the floor (wrk)\n")
+out.append("The same two requests as Gatling's `liveness` and `portalhome`, with `wrk` (8 connections), in alternating "
+           "rounds on the same warm app: a lighter client than Gatling, which on these two cores spends more CPU on "
+           "each portal page it reads than on a liveness answer.\n")
+out.append("| round | liveness req/s | portal home req/s | portal home p50 / p99 ms | errors | ratio to floor |")
+out.append("| --- | ---: | ---: | ---: | ---: | ---: |")
+ratios = []
+for r in (1, 2, 3):
+    live, _, _ = wrk(os.path.join(run, f"wrk-liveness-{r}.txt"))
+    home, errors, pct = wrk(os.path.join(run, f"wrk-portalhome-{r}.txt"))
+    if live is None or home is None:
+        continue
+    ratios.append(home / live)
+    out.append(f"| {r} | {live:.0f} | {home:.0f} | {pct.get('50', '')} / {pct.get('99', '')} | {errors} | "
+               f"{home / live:.0%} |")
+if ratios:
+    out.append(f"\nMedian ratio: **{sorted(ratios)[len(ratios) // 2]:.0%}**.")
+out.append("")
+
 out.append("## Transfers (wrk), encryption included\n")
 out.append("The app's throughput for the transfer targets, against the disk's own sequential throughput measured "
            "by dd above in the same run (upload against dd's write, download against dd's read).\n")

@@ -76,6 +76,23 @@ LUA
     > "$OUT/wrk-upload.txt" 2>&1 || true
 }
 
+# The portal home against the liveness floor with wrk as well: on these two cores Gatling's own client costs about
+# 0.7 ms of CPU for each portal page it reads (0.2 ms for a liveness answer), so its ratio says as much about Gatling
+# as about the app. Three alternating rounds of each, 8 connections, the same warm app.
+pages_wrk() {
+  command -v wrk >/dev/null || { log "wrk is missing (apt-get install wrk): pages not measured with wrk"; return; }
+  local session slug
+  IFS=, read -r session _ slug _ < <(sed -n 2p "$FEED/portal-sessions.csv")
+  local status; status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: ATRIUM_SESSION=$session" "$BASE/p/$slug/")
+  [ "$status" = 200 ] || { log "the portal home answered $status, not 200: pages not measured with wrk"; return; }
+  for round in 1 2 3; do
+    log "wrk: liveness and portal home, 8 connections, round $round ($SECS s each)"
+    wrk -t2 -c8 -d"${SECS}s" --latency "$BASE/actuator/health/liveness" > "$OUT/wrk-liveness-$round.txt" 2>&1 || true
+    wrk -t2 -c8 -d"${SECS}s" --latency -H "Cookie: ATRIUM_SESSION=$session" "$BASE/p/$slug/" \
+      > "$OUT/wrk-portalhome-$round.txt" 2>&1 || true
+  done
+}
+
 # The load scenarios upload gigabytes (about 16 GiB a run) to one client: their documents go again once measured,
 # bytes and rows, so that repeated runs do not fill the disk. A failure here is logged, not fatal.
 remove_bench_uploads() {
@@ -137,6 +154,7 @@ if [[ $STEPS == *load* ]]; then
   gatling magic open 2
   BULK_ROUND=1 gatling bulk once 1 5
   BULK_ROUND=2 gatling bulk once 1 5
+  pages_wrk
   transfers
   log "dd: disk sequential write and read (1 GiB, direct I/O)"
   dd if=/dev/zero of="$DATA/dd.bin" bs=1M count=1024 oflag=direct conv=fdatasync 2> "$OUT/dd-write.txt" || true

@@ -2,9 +2,11 @@ package io.atrium.platform;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -14,7 +16,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.ReloadableResourceBundleMessageSource;
+import org.springframework.core.convert.ConversionService;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -56,6 +60,15 @@ class AtriumConfiguration {
 	@Bean
 	FilterRegistrationBean<Filter> sessionStoreRequestScope() {
 		return SessionStoreWrites.requestScope();
+	}
+
+	/** How the session store keeps attribute values: compact for what every request reads (see SessionValues). */
+	@Bean("springSessionConversionService")
+	ConversionService springSessionConversionService(ObjectProvider<SessionValues.Codec<?>> codecs,
+			ResourceLoader resources) {
+		var all = new ArrayList<SessionValues.Codec<?>>(List.of(SessionValues.timestamps(), SessionValues.csrfTokens()));
+		codecs.orderedStream().forEach(all::add);
+		return new SessionValues(all, resources.getClassLoader()).conversionService();
 	}
 
 	/** The session store's transactions, but none around its single-statement reads (see SessionStoreWrites). */

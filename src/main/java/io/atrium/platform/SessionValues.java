@@ -1,0 +1,176 @@
+package io.atrium.platform;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.core.convert.support.GenericConversionService;
+import org.springframework.core.serializer.support.DeserializingConverter;
+import org.springframework.core.serializer.support.SerializingConverter;
+import org.springframework.security.web.csrf.DefaultCsrfToken;
+
+/**
+ * How the session store keeps attribute values. Spring Session keeps each one Java-serialized, and a signed-in
+ * request reads several back: for a portal page its security context, "last seen", "signed in at" and the CSRF token,
+ * four object streams, each resolving its classes anew, a fifteenth of the page's time (docs/performance.md, sixth
+ * run). The values read on every request have a compact form of their own ({@link Codec}: the timestamps and the CSRF
+ * token here, the portal's security context in the portal module); every other value is Java-serialized as before.
+ * <p>
+ * A compact value starts with {@link #MARK} and its codec's tag; a Java-serialized one starts with {@code 0xACED}, so
+ * values stored before either form existed are still read.
+ */
+public final class SessionValues {
+
+	/** The first byte of a compact value (Java serialization always starts with 0xAC). */
+	static final byte MARK = 0x01;
+
+	private final Map<Class<?>, Codec<?>> byType = new HashMap<>();
+	private final Map<Byte, Codec<?>> byTag = new HashMap<>();
+	private final SerializingConverter serializing = new SerializingConverter();
+	private final DeserializingConverter deserializing;
+
+	SessionValues(List<Codec<?>> codecs, ClassLoader classLoader) {
+		for (var codec : codecs) {
+			if (byTag.put(codec.tag(), codec) != null || byType.put(codec.type(), codec) != null) {
+				throw new IllegalStateException("two session value codecs for tag " + codec.tag() + " or "
+						+ codec.type().getName());
+			}
+		}
+		this.deserializing = new DeserializingConverter(classLoader);
+	}
+
+	/** The conversion service Spring Session stores attributes with. */
+	GenericConversionService conversionService() {
+		var service = new GenericConversionService();
+		service.addConverter(Object.class, byte[].class, this::write);
+		service.addConverter(byte[].class, Object.class, this::read);
+		return service;
+	}
+
+	byte[] write(Object value) {
+		var codec = byType.get(value.getClass());
+		if (codec == null || !codec.accepts(value)) {
+			return serializing.convert(value);
+		}
+		var bytes = new ByteArrayOutputStream(64);
+		try (var out = new DataOutputStream(bytes)) {
+			out.writeByte(MARK);
+			out.writeByte(codec.tag());
+			writeWith(codec, value, out);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return bytes.toByteArray();
+	}
+
+	Object read(byte[] bytes) {
+		if (bytes.length < 2 || bytes[0] != MARK) {
+			return deserializing.convert(bytes);
+		}
+		var codec = byTag.get(bytes[1]);
+		if (codec == null) {
+			throw new IllegalStateException("a session value of unknown kind " + bytes[1]);
+		}
+		try (var in = new DataInputStream(new ByteArrayInputStream(bytes, 2, bytes.length - 2))) {
+			return codec.read(in);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T> void writeWith(Codec<T> codec, Object value, DataOutputStream out) throws IOException {
+		codec.write((T) value, out);
+	}
+
+	/**
+	 * The compact form of one kind of session value: values of exactly {@link #type()} that it {@link #accepts}
+	 * (others of the type are Java-serialized). Tags are unique; one, once used, keeps its meaning, since sessions
+	 * outlive a deployment.
+	 */
+	public interface Codec<T> {
+
+		byte tag();
+
+		Class<T> type();
+
+		default boolean accepts(Object value) {
+			return true;
+		}
+
+		void write(T value, DataOutputStream out) throws IOException;
+
+		T read(DataInputStream in) throws IOException;
+	}
+
+	/** Epoch milliseconds, as the portal keeps "last seen" and "signed in at". */
+	static Codec<Long> timestamps() {
+		return new Codec<>() {
+			@Override
+			public byte tag() {
+				return 1;
+			}
+
+			@Override
+			public Class<Long> type() {
+				return Long.class;
+			}
+
+			@Override
+			public void write(Long value, DataOutputStream out) throws IOException {
+				out.writeLong(value);
+			}
+
+			@Override
+			public Long read(DataInputStream in) throws IOException {
+				return in.readLong();
+			}
+		};
+	}
+
+	/** Spring Security's CSRF token, which every page with a form reads. */
+	static Codec<DefaultCsrfToken> csrfTokens() {
+		return new Codec<>() {
+			@Override
+			public byte tag() {
+				return 2;
+			}
+
+			@Override
+			public Class<DefaultCsrfToken> type() {
+				return DefaultCsrfToken.class;
+			}
+
+			@Override
+			public void write(DefaultCsrfToken value, DataOutputStream out) throws IOException {
+				out.writeUTF(value.getHeaderName());
+				out.writeUTF(value.getParameterName());
+				out.writeUTF(value.getToken());
+			}
+
+			@Override
+			public DefaultCsrfToken read(DataInputStream in) throws IOException {
+				return new DefaultCsrfToken(in.readUTF(), in.readUTF(), in.readUTF());
+			}
+		};
+	}
+
+	/** Writes a UUID as its two halves. */
+	public static void writeUuid(UUID value, DataOutputStream out) throws IOException {
+		out.writeLong(value.getMostSignificantBits());
+		out.writeLong(value.getLeastSignificantBits());
+	}
+
+	public static UUID readUuid(DataInputStream in) throws IOException {
+		return new UUID(in.readLong(), in.readLong());
+	}
+}
