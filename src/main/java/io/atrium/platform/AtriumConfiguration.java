@@ -15,6 +15,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.context.support.ReloadableResourceBundleMessageSource;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.core.env.Environment;
@@ -25,6 +26,7 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import jakarta.servlet.Filter;
 
@@ -75,6 +77,16 @@ class AtriumConfiguration {
 	@Bean("springSessionTransactionOperations")
 	TransactionOperations springSessionTransactionOperations(PlatformTransactionManager transactions) {
 		return SessionStoreWrites.transactions(transactions);
+	}
+
+	/**
+	 * Spring Boot's own transaction template, which it leaves out once any other {@link TransactionOperations} bean
+	 * exists (the session store's above): the one injected wherever a {@code TransactionTemplate} is asked for.
+	 */
+	@Bean
+	@Primary
+	TransactionTemplate transactionTemplate(PlatformTransactionManager transactions) {
+		return new TransactionTemplate(transactions);
 	}
 
 	/**
