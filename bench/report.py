@@ -19,14 +19,22 @@ def sh(cmd):
         return ""
 
 
-def parse(report_dir):
-    """Per request name: the numbers of Gatling's statistics table (index.html)."""
+def parse(report_dir, seconds=None, warmup=0):
+    """Per request name: the numbers of Gatling's statistics table (index.html). With a warm-up (requests named
+    "warm-up: ..." in the same run), its rows and the "All Requests" row, which counts them too, are left out, and a
+    request's throughput is its count over the measured seconds (Gatling's own divides by the whole run)."""
     html = open(os.path.join(report_dir, "index.html"), encoding="utf-8").read()
     rows = {}
     for m in re.finditer(r'class="ellipsed-name">([^<]+)</span>(.*?)</tr>', html, re.S):
         values = re.findall(r'<td class="value [^"]*">([^<]*)</td>', m.group(2))
         if len(values) >= len(COLS):
             rows[m.group(1)] = dict(zip(COLS, values))
+    if warmup and any(name.startswith("warm-up: ") for name in rows):
+        rows = {name: r for name, r in rows.items() if not name.startswith("warm-up: ") and name != "All Requests"}
+        for r in rows.values():
+            total = num(r["total"])
+            if total is not None and seconds:
+                r["rps"] = f"{total / seconds:.1f}"
     return rows
 
 
@@ -46,9 +54,11 @@ def read(path, default=""):
 
 runs = []
 for line in read(os.path.join(run, "runs.txt")).splitlines():
-    scenario, model, n, d = line.split(" ", 3)
+    # scenario model users-or-rate report-dir [measured-seconds warm-up-seconds]
+    scenario, model, n, d, *times = line.split()
+    seconds, warmup = (int(times[0]), int(times[1])) if len(times) == 2 else (None, 0)
     try:
-        runs.append((scenario, model, n, parse(d)))
+        runs.append((scenario, model, n, parse(d, seconds, warmup)))
     except OSError:
         runs.append((scenario, model, n, {}))
 
@@ -110,8 +120,9 @@ for item in filter(None, os.environ.get("EXTRA", "").split(";")):
     out.append("| scenario | model | request | count | KO | p50 | p95 | p99 | max | req/s |")
     out.append("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for line in read(f).splitlines():
-        scenario, model, n, d = line.split(" ", 3)
-        for name, r in parse(d).items():
+        scenario, model, n, d, *times = line.split()
+        seconds, warmup = (int(times[0]), int(times[1])) if len(times) == 2 else (None, 0)
+        for name, r in parse(d, seconds, warmup).items():
             if name == "All Requests":
                 continue
             out.append(f"| {scenario} | {model} {n} | {name} | {r['total']} | {r['ko']} | {r['p50']} | {r['p95']} | "

@@ -4,7 +4,8 @@
 #
 #   STEPS="build data load memory"   which steps to run (default: all; "load" alone reuses the data)
 #   BENCH_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java   the JDK that runs the app
-#   SCALE=1.0 FILES=2000 SECONDS_PER_RUN=20                 data size, real files, length of each load run
+#   SCALE=1.0 FILES=2000 SECONDS_PER_RUN=20 WARMUP_PER_RUN=10   data size, real files, length of each load run
+#                                                           and of its warm-up
 #
 # Needs: PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth), psql, python3, a JDK 17+ for Maven.
 set -euo pipefail
@@ -14,6 +15,7 @@ STEPS=${STEPS:-"build data load memory"}
 SCALE=${SCALE:-1.0}
 FILES=${FILES:-2000}
 SECS=${SECONDS_PER_RUN:-20}
+WARMUP=${WARMUP_PER_RUN:-10}   # seconds of each Gatling run's own warm-up, left out of its figures
 PORT=${BENCH_PORT:-18080}
 BASE=http://127.0.0.1:$PORT
 DB=atrium_bench
@@ -43,14 +45,34 @@ start_app() { # extra JVM options as arguments
 }
 classpath() { echo "$HERE/target/classes:$(cat "$HERE/target/classpath.txt")"; }
 gatling() { # scenario model users-or-rate [seconds]
-  local scenario=$1 model=$2 n=$3 secs=${4:-$SECS}
-  log "gatling $scenario $model $n ($secs s)"
+  local scenario=$1 model=$2 n=$3 secs=${4:-$SECS} warmup=$WARMUP
+  [ "$model" = once ] && warmup=0
+  log "gatling $scenario $model $n ($warmup s warm-up, $secs s)"
   (cd "$HERE" && $MVN gatling:test -Dgatling.simulationClass=bench.AtriumSimulation -Dbench.base="$BASE" \
       -Dbench.feeders="$FEED" -Dbench.scenario="$scenario" -Dbench.model="$model" -Dbench.users="$n" -Dbench.rate="$n" \
-      -Dbench.seconds="$secs" -Dbench.db="$DBURL" -Dbench.bulkRound="${BULK_ROUND:-1}" \
+      -Dbench.seconds="$secs" -Dbench.warmup="$warmup" -Dbench.db="$DBURL" -Dbench.bulkRound="${BULK_ROUND:-1}" \
       > "$OUT/gatling-$scenario-$model-$n.log" 2>&1) || true
   local dir; dir=$(ls -td "$HERE"/target/gatling/atriumsimulation-* | head -1)
-  echo "$scenario $model $n $dir" >> "$OUT/runs.txt"
+  echo "$scenario $model $n $dir $secs $warmup" >> "$OUT/runs.txt"
+}
+
+# The app's code is compiled while it serves: on two slow cores its pages take minutes of load to reach their
+# speed. wrk (a light client) loads each page of the page scenarios in turn before anything is measured.
+warm_up() {
+  local portal slug engagement member admin term
+  IFS=, read -r portal _ slug _ engagement < <(sed -n 2p "$FEED/portal-sessions.csv")
+  IFS=, read -r member _ < <(sed -n 2p "$FEED/preparer-sessions.csv")
+  IFS=, read -r admin _ < <(sed -n 2p "$FEED/admin-sessions.csv")
+  term=$(sed -n 2p "$FEED/terms.csv" | cut -d, -f1)
+  for round in 1 2; do
+    log "warm-up with wrk, round $round"
+    wrk -t2 -c8 -d15s "$BASE/actuator/health/liveness" >/dev/null 2>&1 || true
+    wrk -t2 -c8 -d15s -H "Cookie: ATRIUM_SESSION=$portal" "$BASE/p/$slug/" >/dev/null 2>&1 || true
+    wrk -t2 -c8 -d15s -H "Cookie: ATRIUM_SESSION=$portal" "$BASE/p/$slug/cases/$engagement" >/dev/null 2>&1 || true
+    wrk -t2 -c4 -d15s -H "Cookie: ATRIUM_SESSION=$member" "$BASE/app/clients" >/dev/null 2>&1 || true
+    wrk -t2 -c4 -d15s -H "Cookie: ATRIUM_SESSION=$member" "$BASE/app/clients?q=$term" >/dev/null 2>&1 || true
+    wrk -t2 -c2 -d10s -H "Cookie: ATRIUM_SESSION=$admin" "$BASE/app/pipeline" >/dev/null 2>&1 || true
+  done
 }
 
 # Transfers with wrk: Gatling's client is itself the limit for large bodies (it takes longer to receive 1 MiB
@@ -137,9 +159,12 @@ if [[ $STEPS == *load* ]]; then
   start_app
   PID=$APP_PID
   java -cp "$(classpath)" bench.SessionPool "$BASE" "$FEED" 200 16 | tee "$OUT/sessions.txt"
-  log "warm-up"
-  for s in liveness portal member admin; do gatling $s closed 4 10 >/dev/null; done
-  rm -f "$OUT/runs.txt"
+  command -v wrk >/dev/null || { [ "$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null 2>&1; } || true
+  if command -v wrk >/dev/null; then warm_up; else
+    log "warm-up with Gatling (wrk is missing)"
+    for s in liveness portal member admin; do gatling $s closed 4 10 >/dev/null; done
+    rm -f "$OUT/runs.txt"
+  fi
   # the floor, then every scenario: closed model (highest throughput) and open model (latency at a fixed rate)
   gatling liveness closed 16
   gatling portalhome closed 16

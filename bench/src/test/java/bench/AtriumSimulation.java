@@ -24,6 +24,9 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
  * <li>{@code bench.model}: closed ({@code bench.users} concurrent users as fast as they can) or open
  * ({@code bench.rate} new users per second, each doing the scenario's requests once)</li>
  * <li>{@code bench.seconds}: how long; {@code bench.base}: the app; {@code bench.feeders}: SessionPool's output</li>
+ * <li>{@code bench.warmup}: seconds of the same load before the measured part, in the same JVM, its requests named
+ * {@value #WARM_UP}...: Gatling's own code is compiled while it runs, and on two slow cores a cold Gatling adds tens
+ * of milliseconds to the first seconds' answers. {@code report.py} leaves the warm-up out.</li>
  * </ul>
  * Sessions come from {@link SessionPool}: requests carry the ATRIUM_SESSION cookie of a user signed in beforehand.
  */
@@ -36,6 +39,8 @@ public class AtriumSimulation extends Simulation {
 	static final int USERS = Integer.getInteger("bench.users", 8);
 	static final double RATE = Double.parseDouble(System.getProperty("bench.rate", "10"));
 	static final int SECONDS = Integer.getInteger("bench.seconds", 20);
+	static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmup", 0);
+	static final String WARM_UP = "warm-up: ";
 	static final String DB = System.getProperty("bench.db", "jdbc:postgresql://127.0.0.1:5432/atrium_bench?user=postgres");
 	static final java.util.Properties PROPS = new java.util.Properties();
 	static {
@@ -61,42 +66,43 @@ public class AtriumSimulation extends Simulation {
 
 	static final String COOKIE = "ATRIUM_SESSION=#{session}";
 
-	ScenarioBuilder build() {
+	/** The scenario; its requests' names start with {@code prefix} (empty, or the warm-up's). */
+	ScenarioBuilder build(String prefix) {
 		var slug = PROPS.getProperty("slug");
 		switch (SCENARIO) {
 			case "liveness":
-				return scenario("liveness").exec(http("liveness").get("/actuator/health/liveness").check(status().is(200)));
+				return scenario(prefix + "liveness").exec(http(prefix + "liveness").get("/actuator/health/liveness").check(status().is(200)));
 			case "portal":
-				return scenario("portal").exec(withSession("portal-sessions.csv"))
-					.exec(http("portal home").get("/p/#{slug}/").header("Cookie", COOKIE).check(status().is(200)))
-					.exec(http("portal case").get("/p/#{slug}/cases/#{engagement}").header("Cookie", COOKIE)
+				return scenario(prefix + "portal").exec(withSession("portal-sessions.csv"))
+					.exec(http(prefix + "portal home").get("/p/#{slug}/").header("Cookie", COOKIE).check(status().is(200)))
+					.exec(http(prefix + "portal case").get("/p/#{slug}/cases/#{engagement}").header("Cookie", COOKIE)
 						.check(status().is(200)));
 			case "portalhome":
-				return scenario("portalhome").exec(withSession("portal-sessions.csv"))
-					.exec(http("portal home").get("/p/#{slug}/").header("Cookie", COOKIE).check(status().is(200)));
+				return scenario(prefix + "portalhome").exec(withSession("portal-sessions.csv"))
+					.exec(http(prefix + "portal home").get("/p/#{slug}/").header("Cookie", COOKIE).check(status().is(200)));
 			case "member":
-				return scenario("member").exec(withSession("preparer-sessions.csv"))
+				return scenario(prefix + "member").exec(withSession("preparer-sessions.csv"))
 					.exec(feed(csv(FEEDERS.resolve("terms.csv").toString()).circular()))
-					.exec(http("client list (member)").get("/app/clients").header("Cookie", COOKIE).check(status().is(200)))
-					.exec(http("client search (member)").get("/app/clients?q=#{term}").header("Cookie", COOKIE)
+					.exec(http(prefix + "client list (member)").get("/app/clients").header("Cookie", COOKIE).check(status().is(200)))
+					.exec(http(prefix + "client search (member)").get("/app/clients?q=#{term}").header("Cookie", COOKIE)
 						.check(status().is(200)));
 			case "admin":
-				return scenario("admin").exec(withSession("admin-sessions.csv"))
+				return scenario(prefix + "admin").exec(withSession("admin-sessions.csv"))
 					.exec(feed(csv(FEEDERS.resolve("terms.csv").toString()).circular()))
-					.exec(http("client list (admin)").get("/app/clients").header("Cookie", COOKIE).check(status().is(200)))
-					.exec(http("client search (admin)").get("/app/clients?q=#{term}").header("Cookie", COOKIE)
+					.exec(http(prefix + "client list (admin)").get("/app/clients").header("Cookie", COOKIE).check(status().is(200)))
+					.exec(http(prefix + "client search (admin)").get("/app/clients?q=#{term}").header("Cookie", COOKIE)
 						.check(status().is(200)))
-					.exec(http("pipeline (admin)").get("/app/pipeline").header("Cookie", COOKIE).check(status().is(200)));
+					.exec(http(prefix + "pipeline (admin)").get("/app/pipeline").header("Cookie", COOKIE).check(status().is(200)));
 			case "download":
-				return scenario("download").exec(withSession("admin-sessions.csv"))
-					.exec(http("download 1 MiB").get("/app/documents/" + PROPS.getProperty("download") + "/download")
+				return scenario(prefix + "download").exec(withSession("admin-sessions.csv"))
+					.exec(http(prefix + "download 1 MiB").get("/app/documents/" + PROPS.getProperty("download") + "/download")
 						.header("Cookie", COOKIE)
 						.check(status().is(200), bodyLength().is(1 << 20)));
 			case "upload": {
 				var file = FEEDERS.resolve("upload-10MiB.pdf");
 				ensureFile(file, 10 << 20);
-				return scenario("upload").exec(withSession("admin-sessions.csv"))
-					.exec(http("upload 10 MiB").post("/app/clients/" + PROPS.getProperty("uploadClient") + "/documents?visibility=FIRM")
+				return scenario(prefix + "upload").exec(withSession("admin-sessions.csv"))
+					.exec(http(prefix + "upload 10 MiB").post("/app/clients/" + PROPS.getProperty("uploadClient") + "/documents?visibility=FIRM")
 						.header("Cookie", COOKIE)
 						.header("X-CSRF-TOKEN", "#{csrf}")
 						.header("X-File-Name", "bench-upload.pdf")
@@ -108,50 +114,50 @@ public class AtriumSimulation extends Simulation {
 				// the memory check: one 1 GiB upload, then its download, with the app on -Xmx256m
 				var file = FEEDERS.resolve("upload-1GiB.pdf");
 				ensureFile(file, 1 << 30);
-				return scenario("bigupload").exec(withSession("admin-sessions.csv"))
-					.exec(http("upload 1 GiB").post("/app/clients/" + PROPS.getProperty("uploadClient") + "/documents?visibility=FIRM")
+				return scenario(prefix + "bigupload").exec(withSession("admin-sessions.csv"))
+					.exec(http(prefix + "upload 1 GiB").post("/app/clients/" + PROPS.getProperty("uploadClient") + "/documents?visibility=FIRM")
 						.header("Cookie", COOKIE)
 						.header("X-CSRF-TOKEN", "#{csrf}")
 						.header("X-File-Name", "bench-1GiB.pdf")
 						.header("Content-Type", "application/octet-stream")
 						.body(RawFileBody(file.toAbsolutePath().toString()))
 						.check(status().is(201), jsonPath("$.id").saveAs("doc")))
-					.exec(http("download 1 GiB").get("/app/documents/#{doc}/download").header("Cookie", COOKIE)
+					.exec(http(prefix + "download 1 GiB").get("/app/documents/#{doc}/download").header("Cookie", COOKIE)
 						.check(status().is(200), bodyLength().is(1 << 30)));
 			}
 			case "signin":
 				// password sign-in of portal contacts: the form, then the POST (Argon2id on the server)
-				return scenario("signin").exec(feed(csv(FEEDERS.resolve("contacts.csv").toString()).circular()))
+				return scenario(prefix + "signin").exec(feed(csv(FEEDERS.resolve("contacts.csv").toString()).circular()))
 					.exec(flushCookieJar())
-					.exec(http("portal sign-in page").get("/p/#{slug}/signin")
+					.exec(http(prefix + "portal sign-in page").get("/p/#{slug}/signin")
 						.check(status().is(200), regex("name=\"_csrf\"\\s+value=\"([^\"]+)\"").saveAs("csrf")))
-					.exec(http("portal password sign-in").post("/p/#{slug}/signin")
+					.exec(http(prefix + "portal password sign-in").post("/p/#{slug}/signin")
 						.formParam("email", "#{email}")
 						.formParam("password", PROPS.getProperty("password"))
 						.formParam("_csrf", "#{csrf}")
 						.check(status().is(302), header("Location").transform(l -> l.endsWith("/p/" + slug + "/")).is(true)));
 			case "magic":
-				return scenario("magic").exec(feed(csv(FEEDERS.resolve("contacts.csv").toString()).random()))
+				return scenario(prefix + "magic").exec(feed(csv(FEEDERS.resolve("contacts.csv").toString()).random()))
 					.exec(flushCookieJar())
-					.exec(http("portal sign-in page").get("/p/#{slug}/signin")
+					.exec(http(prefix + "portal sign-in page").get("/p/#{slug}/signin")
 						.check(status().is(200), regex("name=\"_csrf\"\\s+value=\"([^\"]+)\"").saveAs("csrf")))
-					.exec(http("magic link request").post("/p/#{slug}/signin/link")
+					.exec(http(prefix + "magic link request").post("/p/#{slug}/signin/link")
 						.formParam("email", "#{email}")
 						.formParam("_csrf", "#{csrf}")
 						.check(status().is(200)))
 					.exec(AtriumSimulation::readLink)
-					.exec(http("magic link confirm page").get("/p/#{slug}/link/#{token}")
+					.exec(http(prefix + "magic link confirm page").get("/p/#{slug}/link/#{token}")
 						.check(status().is(200), regex("name=\"_csrf\"\\s+value=\"([^\"]+)\"").saveAs("csrf")))
-					.exec(http("magic link sign-in").post("/p/#{slug}/link/#{token}")
+					.exec(http(prefix + "magic link sign-in").post("/p/#{slug}/link/#{token}")
 						.formParam("_csrf", "#{csrf}")
 						.check(status().is(302)));
 			case "bulk":
 				// bulk assign: the Preparer of every active business client (exactly 10,000 in the big firm). Round 1
 				// gives them to one staff member, round 2 to another, so that each round changes 10,000 rows; neither
 				// is the Preparer whose client list the member scenario measures.
-				return scenario("bulk").exec(withSession("admin-sessions.csv"))
+				return scenario(prefix + "bulk").exec(withSession("admin-sessions.csv"))
 					.exec(session -> session.set("staffId", bulkAssignee()))
-					.exec(http("bulk assign 10,000").post("/app/clients/bulk-assign")
+					.exec(http(prefix + "bulk assign 10,000").post("/app/clients/bulk-assign")
 						.header("Cookie", COOKIE)
 						.formParam("role", "PREPARER")
 						.formParam("staffId", "#{staffId}")
@@ -217,18 +223,20 @@ public class AtriumSimulation extends Simulation {
 		}
 	}
 
-	{
-		ScenarioBuilder scn = build();
-		PopulationBuilder population;
+	static PopulationBuilder inject(ScenarioBuilder scn, int seconds) {
 		if (MODEL.equals("open")) {
-			population = scn.injectOpen(constantUsersPerSec(RATE).during(Duration.ofSeconds(SECONDS)));
+			return scn.injectOpen(constantUsersPerSec(RATE).during(Duration.ofSeconds(seconds)));
 		}
-		else if (MODEL.equals("once")) {
-			population = scn.injectOpen(atOnceUsers(USERS));
+		if (MODEL.equals("once")) {
+			return scn.injectOpen(atOnceUsers(USERS));
 		}
-		else {
-			population = scn.injectClosed(constantConcurrentUsers(USERS).during(Duration.ofSeconds(SECONDS)));
-		}
+		return scn.injectClosed(constantConcurrentUsers(USERS).during(Duration.ofSeconds(seconds)));
+	}
+
+	{
+		var measured = inject(build(""), SECONDS);
+		var population = WARM_UP_SECONDS > 0 && !MODEL.equals("once")
+				? inject(build(WARM_UP), WARM_UP_SECONDS).andThen(measured) : measured;
 		setUp(population).protocols(protocol);
 	}
 }
