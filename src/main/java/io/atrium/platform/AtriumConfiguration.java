@@ -100,6 +100,11 @@ class AtriumConfiguration {
 	}
 
 	@Bean
+	FilterRegistrationBean<Filter> directRequest() {
+		return DirectRequest.registration();
+	}
+
+	@Bean
 	static BeanPostProcessor pageViews() {
 		return PageView.resolving();
 	}
