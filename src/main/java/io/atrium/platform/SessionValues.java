@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.springframework.core.convert.support.GenericConversionService;
 import org.springframework.core.serializer.support.DeserializingConverter;
@@ -114,54 +115,64 @@ public final class SessionValues {
 
 	/** Epoch milliseconds, as the portal keeps "last seen" and "signed in at". */
 	static Codec<Long> timestamps() {
-		return new Codec<>() {
-			@Override
-			public byte tag() {
-				return 1;
-			}
-
-			@Override
-			public Class<Long> type() {
-				return Long.class;
-			}
-
-			@Override
-			public void write(Long value, DataOutputStream out) throws IOException {
-				out.writeLong(value);
-			}
-
-			@Override
-			public Long read(DataInputStream in) throws IOException {
-				return in.readLong();
-			}
-		};
+		return codec((byte) 1, Long.class, (value, out) -> out.writeLong(value), DataInputStream::readLong);
 	}
 
 	/** Spring Security's CSRF token, which every page with a form reads. */
 	static Codec<DefaultCsrfToken> csrfTokens() {
+		return codec((byte) 2, DefaultCsrfToken.class, (value, out) -> {
+			out.writeUTF(value.getHeaderName());
+			out.writeUTF(value.getParameterName());
+			out.writeUTF(value.getToken());
+		}, in -> new DefaultCsrfToken(in.readUTF(), in.readUTF(), in.readUTF()));
+	}
+
+	/** A codec that takes every value of its type. */
+	static <T> Codec<T> codec(byte tag, Class<T> type, Writer<T> writer, Reader<T> reader) {
+		return codec(tag, type, value -> true, writer, reader);
+	}
+
+	/** A codec for the values of its type that {@code accepts} lets through. */
+	static <T> Codec<T> codec(byte tag, Class<T> type, Predicate<Object> accepts, Writer<T> writer,
+			Reader<T> reader) {
 		return new Codec<>() {
 			@Override
 			public byte tag() {
-				return 2;
+				return tag;
 			}
 
 			@Override
-			public Class<DefaultCsrfToken> type() {
-				return DefaultCsrfToken.class;
+			public Class<T> type() {
+				return type;
 			}
 
 			@Override
-			public void write(DefaultCsrfToken value, DataOutputStream out) throws IOException {
-				out.writeUTF(value.getHeaderName());
-				out.writeUTF(value.getParameterName());
-				out.writeUTF(value.getToken());
+			public boolean accepts(Object value) {
+				return accepts.test(value);
 			}
 
 			@Override
-			public DefaultCsrfToken read(DataInputStream in) throws IOException {
-				return new DefaultCsrfToken(in.readUTF(), in.readUTF(), in.readUTF());
+			public void write(T value, DataOutputStream out) throws IOException {
+				writer.write(value, out);
+			}
+
+			@Override
+			public T read(DataInputStream in) throws IOException {
+				return reader.read(in);
 			}
 		};
+	}
+
+	@FunctionalInterface
+	interface Writer<T> {
+
+		void write(T value, DataOutputStream out) throws IOException;
+	}
+
+	@FunctionalInterface
+	interface Reader<T> {
+
+		T read(DataInputStream in) throws IOException;
 	}
 
 	/** Writes a UUID as its two halves. */

@@ -3,9 +3,6 @@ package io.atrium.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -18,8 +15,13 @@ import org.springframework.security.web.csrf.DefaultCsrfToken;
  */
 class SessionValuesTest {
 
+	/** String builders, except those that say "refused"; read back as strings. */
+	private static final SessionValues.Codec<StringBuilder> WORDS = SessionValues.codec((byte) 9, StringBuilder.class,
+			value -> !"refused".contentEquals((StringBuilder) value), (value, out) -> out.writeUTF(value.toString()),
+			in -> new StringBuilder(in.readUTF()));
+
 	private final SessionValues values = new SessionValues(
-			List.of(SessionValues.timestamps(), SessionValues.csrfTokens(), new Words()), getClass().getClassLoader());
+			List.of(SessionValues.timestamps(), SessionValues.csrfTokens(), WORDS), getClass().getClassLoader());
 
 	@Test
 	void timestampsAndCsrfTokensTakeTheirCompactForm() {
@@ -66,34 +68,5 @@ class SessionValuesTest {
 		assertThatThrownBy(() -> new SessionValues(List.of(SessionValues.timestamps(), SessionValues.timestamps()),
 				getClass().getClassLoader()))
 			.isInstanceOf(IllegalStateException.class);
-	}
-
-	/** A codec for string builders that refuses those that say "refused", and reads the rest back as strings. */
-	private static final class Words implements SessionValues.Codec<StringBuilder> {
-
-		@Override
-		public byte tag() {
-			return 9;
-		}
-
-		@Override
-		public Class<StringBuilder> type() {
-			return StringBuilder.class;
-		}
-
-		@Override
-		public boolean accepts(Object value) {
-			return !"refused".contentEquals((StringBuilder) value);
-		}
-
-		@Override
-		public void write(StringBuilder value, DataOutputStream out) throws IOException {
-			out.writeUTF(value.toString());
-		}
-
-		@Override
-		public StringBuilder read(DataInputStream in) throws IOException {
-			return new StringBuilder(in.readUTF());
-		}
 	}
 }
