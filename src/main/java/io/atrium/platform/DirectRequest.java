@@ -37,22 +37,24 @@ public final class DirectRequest extends HttpServletRequestWrapper {
 	private static final ClassValue<Boolean> PASSES_ATTRIBUTES_ON = new ClassValue<>() {
 		@Override
 		protected Boolean computeValue(Class<?> type) {
-			try {
-				return type.getMethod("getAttribute", String.class).getDeclaringClass() == ServletRequestWrapper.class
-						&& type.getMethod("getAttributeNames").getDeclaringClass() == ServletRequestWrapper.class
-						&& type.getMethod("setAttribute", String.class, Object.class)
-							.getDeclaringClass() == ServletRequestWrapper.class
-						&& type.getMethod("removeAttribute", String.class)
-							.getDeclaringClass() == ServletRequestWrapper.class;
-			}
-			catch (NoSuchMethodException e) {
-				return false;
-			}
+			return inherited(type, "getAttribute", String.class) && inherited(type, "getAttributeNames")
+					&& inherited(type, "setAttribute", String.class, Object.class)
+					&& inherited(type, "removeAttribute", String.class);
 		}
 	};
 
 	private final ServletRequest attributes;
 	private String method;
+
+	/** Whether {@code type} takes the method as {@link ServletRequestWrapper} has it, passing the call on. */
+	private static boolean inherited(Class<?> type, String name, Class<?>... parameters) {
+		try {
+			return type.getMethod(name, parameters).getDeclaringClass() == ServletRequestWrapper.class;
+		}
+		catch (NoSuchMethodException e) {
+			return false;
+		}
+	}
 
 	private DirectRequest(HttpServletRequest request) {
 		super(request);

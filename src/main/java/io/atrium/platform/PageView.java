@@ -1,5 +1,6 @@
 package io.atrium.platform;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Map;
 
@@ -55,7 +56,7 @@ public class PageView extends ThymeleafView {
 		}
 
 		@Override
-		public PrintWriter getWriter() throws java.io.IOException {
+		public PrintWriter getWriter() throws IOException {
 			if (writer == null) {
 				writer = new PrintWriter(super.getWriter(), false) {
 					@Override
